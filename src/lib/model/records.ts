@@ -1,0 +1,89 @@
+// Row types of the Parquet tables (see schema.ts for the columns they are written as).
+import type { FigureName } from './schema';
+
+export type Kind = 'budget' | 'final';
+export type SourceKind = 'published' | 'synthetic';
+export type Severity = 'error' | 'warning' | 'info';
+
+export type Figures = { [K in FigureName]: number | null } & {
+  [K in `prev_${FigureName}`]?: number | null;
+};
+
+export interface DisclosureRow extends Figures {
+  doc_id: string;
+  unit_id: string;
+  unit_name: string | null;
+  region: string | null;
+  year: number | null;
+  kind: Kind | null;
+  source_kind: SourceKind;
+  source_file: string;
+  /** ISO date yyyy-mm-dd */
+  published_on: string | null;
+}
+
+export type Section =
+  | 'summary'
+  | 'income'
+  | 'functional'
+  | 'economic'
+  | 'project'
+  | 'three_public'
+  | 'procurement'
+  | 'assets'
+  | 'narrative';
+
+export interface LineItemRow {
+  doc_id: string;
+  table_no: number | null;
+  section: Section;
+  code: string | null;
+  name: string;
+  measure: string;
+  amount: number | null;
+  source_line: number;
+}
+
+export interface ProjectRow {
+  doc_id: string;
+  name: string;
+  code: string | null;
+  amount: number | null;
+  has_targets: boolean;
+  source_line: number;
+}
+
+export interface FindingRow {
+  doc_id: string;
+  check: string;
+  severity: Severity;
+  message_zh: string;
+  message_en: string;
+  expected: number | null;
+  actual: number | null;
+  /** comma-separated line numbers, e.g. "755,1078" */
+  source_lines: string;
+}
+
+export interface UnitRow {
+  unit_id: string;
+  unit_name: string | null;
+  region: string | null;
+  level: string | null;
+  category: string | null;
+  source_kind: SourceKind;
+}
+
+export type IngestStatus = 'ok' | 'partial' | 'rejected';
+
+/** What the ingest makes of one input document. */
+export interface DocumentResult {
+  file: string;
+  status: IngestStatus;
+  reasons: string[];
+  disclosure: DisclosureRow | null;
+  unit: UnitRow | null;
+  lineItems: LineItemRow[];
+  projects: ProjectRow[];
+  findings: FindingRow[];
+}
