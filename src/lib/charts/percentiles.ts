@@ -1,0 +1,120 @@
+// Benchmark: one row per metric, the unit's percentile among its peers (0–100) as a dot on the peers'
+// quartile band. Outliers (Tukey's fences) are drawn in red. Marks: data-unit-id, data-metric,
+// data-value (the unit's own figure) and data-percentile.
+import { scaleLinear } from 'd3-scale';
+import { axisTop } from 'd3-axis';
+import { max } from 'd3-array';
+import { textWidth, truncateLabel } from './labels';
+import { prepareRoot, markValue } from './frame';
+import { COLOR, FONT_SIZE, ROW_HEIGHT } from './theme';
+
+export interface PercentileDatum {
+  metric: string;
+  label: string;
+  value: number;
+  /** 0–100: share of peers with a lower value (ties count half). */
+  percentile: number;
+  outlier: boolean;
+  peers: number;
+  valueText: string;
+}
+
+export interface PercentileOptions {
+  view: string;
+  unitId: string;
+  width: number;
+  title: string;
+  axisLabel: string;
+  outlierLabel: string;
+}
+
+/** Percentile rank of value among peer values (mid-rank for ties), 0–100; null without peers. */
+export function percentileRank(value: number, peers: readonly number[]): number | null {
+  if (peers.length === 0) return null;
+  let below = 0;
+  let equal = 0;
+  for (const p of peers) {
+    if (p < value) below++;
+    else if (p === value) equal++;
+  }
+  return (100 * (below + equal / 2)) / peers.length;
+}
+
+const TOP = 40;
+
+export function drawPercentiles(
+  svg: SVGSVGElement,
+  data: readonly PercentileDatum[],
+  opts: PercentileOptions
+) {
+  const longest = max(data, (d) => textWidth(d.label, FONT_SIZE)) ?? 0;
+  const left = Math.min(240, longest + 16);
+  const right = Math.max(left + 100, opts.width - 170);
+  const height = TOP + data.length * ROW_HEIGHT + 12;
+  const x = scaleLinear().domain([0, 100]).range([left, right]);
+  const root = prepareRoot(svg, opts.view, opts.width, height, opts.title);
+  root
+    .append('rect')
+    .attr('x', x(25))
+    .attr('y', TOP - 4)
+    .attr('width', x(75) - x(25))
+    .attr('height', height - TOP - 8)
+    .attr('fill', COLOR.quartile);
+  root
+    .append('line')
+    .attr('x1', x(50))
+    .attr('x2', x(50))
+    .attr('y1', TOP - 4)
+    .attr('y2', height - 12)
+    .attr('stroke', COLOR.reference)
+    .attr('stroke-dasharray', '4 3');
+  root
+    .append('g')
+    .attr('transform', `translate(0,${TOP - 6})`)
+    .call(axisTop(x).tickValues([0, 25, 50, 75, 100]).tickSizeOuter(0))
+    .attr('font-family', null);
+  root.append('text').attr('x', left).attr('y', 12).attr('fill', COLOR.muted).text(opts.axisLabel);
+  const row = root
+    .append('g')
+    .selectAll('g')
+    .data(data)
+    .join('g')
+    .attr('transform', (_d, i) => `translate(0,${TOP + i * ROW_HEIGHT})`);
+  row
+    .append('text')
+    .attr('x', left - 8)
+    .attr('y', ROW_HEIGHT / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'end')
+    .text((d) => truncateLabel(d.label, left - 12, FONT_SIZE));
+  row
+    .append('line')
+    .attr('x1', left)
+    .attr('x2', right)
+    .attr('y1', ROW_HEIGHT / 2)
+    .attr('y2', ROW_HEIGHT / 2)
+    .attr('stroke', COLOR.grid);
+  row
+    .append('circle')
+    .attr('class', 'mark')
+    .attr('data-unit-id', opts.unitId)
+    .attr('data-metric', (d) => d.metric)
+    .attr('data-value', (d) => markValue(d.value))
+    .attr('data-percentile', (d) => markValue(d.percentile))
+    .attr('data-outlier', (d) => String(d.outlier))
+    .attr('cx', (d) => x(d.percentile))
+    .attr('cy', ROW_HEIGHT / 2)
+    .attr('r', 6)
+    .attr('fill', (d) => (d.outlier ? COLOR.outlier : COLOR.published))
+    .append('title')
+    .text((d) => `${d.label}: ${d.valueText} · P${Math.round(d.percentile)} / ${d.peers}`);
+  row
+    .append('text')
+    .attr('x', right + 10)
+    .attr('y', ROW_HEIGHT / 2)
+    .attr('dy', '0.35em')
+    .attr('fill', (d) => (d.outlier ? COLOR.outlier : COLOR.muted))
+    .text(
+      (d) => `${d.valueText} · P${Math.round(d.percentile)}${d.outlier ? ' · ' + opts.outlierLabel : ''}`
+    );
+}

@@ -1,0 +1,72 @@
+// Translation of UI strings and schema labels, and number formatting for both languages.
+import { format } from 'd3-format';
+import { TABLES, FIGURES, type Column, type FigureName, type TableName } from '../model';
+import { STRINGS, LANGS, type Lang, type StringKey } from './strings';
+
+export { STRINGS, LANGS, type Lang, type StringKey };
+
+export const DEFAULT_LANG: Lang = 'zh';
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+/** A UI string in the given language. */
+export function t(lang: Lang, key: StringKey): string {
+  return STRINGS[lang][key];
+}
+
+/** The label of a column or figure of the schema, in the given language ('' when unknown). */
+export function columnLabel(lang: Lang, name: string, table: TableName = 'disclosures'): string {
+  const col: Column | undefined =
+    TABLES[table].find((c) => c.name === name) ?? FIGURES.find((f) => f.name === name);
+  if (!col) return name;
+  return lang === 'zh' ? col.zh : col.en;
+}
+
+export function figureLabel(lang: Lang, name: FigureName): string {
+  return columnLabel(lang, name, 'disclosures');
+}
+
+/** The unit of a figure, as a reader would write it: 万元 / 人 / 辆 (zh), 10k yuan / persons / vehicles (en). */
+export function figureUnit(lang: Lang, name: string): string {
+  const f = FIGURES.find((x) => x.name === name || `prev_${x.name}` === name);
+  if (!f) return '';
+  if (lang === 'zh') return f.unit;
+  return f.unit === '万元' ? '10k yuan' : f.unit === '人' ? 'persons' : 'vehicles';
+}
+
+const fixed2 = format(',.2f');
+const fixed0 = format(',.0f');
+const pct1 = format('.1f');
+
+/** An amount in 万元 with two decimals and thousands separators; NULL shows as an em dash, never 0. */
+export function formatWan(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return fixed2(value).replace('−', '-');
+}
+
+/** A headcount or vehicle count. */
+export function formatCount(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return Number.isInteger(value) ? fixed0(value) : fixed2(value);
+}
+
+/** A figure formatted by its kind: counts without decimals, amounts in 万元 with two. */
+export function formatFigure(name: string, value: number | null | undefined): string {
+  const f = FIGURES.find((x) => x.name === name || `prev_${x.name}` === name);
+  return f && f.unit !== '万元' ? formatCount(value) : formatWan(value);
+}
+
+/** A percentile 0–100 as "87.5". */
+export function formatPercentile(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return pct1(value);
+}
+
+/** A value with its unit appended, e.g. "19.75 万元" or "19.75 10k yuan". */
+export function withUnit(lang: Lang, name: string, value: number | null | undefined): string {
+  const s = formatFigure(name, value);
+  const u = figureUnit(lang, name);
+  return s === '—' || !u ? s : `${s} ${u}`;
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import {
+  layoutBars,
+  layoutParts,
+  layoutMultiples,
+  percentileRank,
+  spreadOf,
+  isOutlier,
+  toCsv,
+  truncateLabel,
+  textWidth,
+  exportName,
+  type BarOptions
+} from '../../src/lib/charts';
+
+const barOpts: BarOptions = {
+  view: 'ranking',
+  width: 800,
+  title: 't',
+  formatValue: (v) => v.toFixed(2),
+  syntheticTag: '合成',
+  medianLabel: '中位数',
+  axisLabel: '万元'
+};
+
+describe('layoutBars', () => {
+  const data = [
+    { unitId: 'a', label: '甲单位', value: 10, synthetic: false },
+    { unitId: 'b', label: '乙单位', value: null, synthetic: true },
+    { unitId: 'c', label: '丙单位', value: 30, synthetic: true },
+    { unitId: 'd', label: '丁单位', value: 20, synthetic: false }
+  ];
+  it('sorts by value, largest first, NULL last and never drawn as 0', () => {
+    const L = layoutBars(data, barOpts);
+    expect(L.rows.map((r) => r.unitId)).toEqual(['c', 'd', 'a', 'b']);
+    expect(L.rows[3].barWidth).toBe(0);
+    expect(L.rows[3].valueText).toBe('—');
+  });
+  it('bar lengths are proportional to the values from a zero baseline', () => {
+    const L = layoutBars(data, barOpts);
+    const [c, d, a] = L.rows;
+    expect(c.barX).toBeCloseTo(L.left);
+    expect(d.barWidth / c.barWidth).toBeCloseTo(20 / 30);
+    expect(a.barWidth / c.barWidth).toBeCloseTo(10 / 30);
+  });
+  it('computes the spread from stated values only', () => {
+    const L = layoutBars(data, barOpts);
+    expect(L.spread).toEqual({ q1: 15, median: 20, q3: 25, n: 3 });
+  });
+  it('tags synthetic units in the label', () => {
+    const L = layoutBars(data, barOpts);
+    expect(L.rows[0].shownLabel).toBe('丙单位 合成');
+    expect(L.rows[1].shownLabel).toBe('丁单位');
+  });
+  it('handles negative values (changes) with bars left of zero', () => {
+    const L = layoutBars(
+      [
+        { unitId: 'x', label: 'x', value: -5, synthetic: false },
+        { unitId: 'y', label: 'y', value: 5, synthetic: false }
+      ],
+      barOpts
+    );
+    const neg = L.rows.find((r) => r.unitId === 'x')!;
+    const pos = L.rows.find((r) => r.unitId === 'y')!;
+    expect(neg.barX + neg.barWidth).toBeCloseTo(pos.barX);
+    expect(neg.barWidth).toBeCloseTo(pos.barWidth);
+  });
+});
+
+describe('layoutParts', () => {
+  const parts = [
+    { key: 'p1', label: '一' },
+    { key: 'p2', label: '二' }
+  ];
+  const data = [
+    { unitId: 'a', label: 'A', synthetic: false, values: { p1: 1, p2: 3 } },
+    { unitId: 'b', label: 'B', synthetic: false, values: { p1: 6, p2: null } }
+  ];
+  it('stacks parts end to end and skips NULL parts', () => {
+    const L = layoutParts(data, {
+      view: 'composition',
+      width: 600,
+      title: '',
+      parts,
+      mode: 'stacked',
+      formatValue: String,
+      syntheticTag: '',
+      axisLabel: ''
+    });
+    expect(L.rows.map((r) => r.unitId)).toEqual(['b', 'a']);
+    const a = L.segments.filter((s) => s.unitId === 'a');
+    expect(a.map((s) => s.part)).toEqual(['p1', 'p2']);
+    expect(a[1].x).toBeCloseTo(a[0].x + a[0].width);
+    expect(L.segments.filter((s) => s.unitId === 'b').map((s) => s.part)).toEqual(['p1']);
+    expect(L.rows.find((r) => r.unitId === 'b')!.total).toBe(6);
+  });
+  it('groups parts side by side from the same baseline', () => {
+    const L = layoutParts(data, {
+      view: 'staffing',
+      width: 600,
+      title: '',
+      parts,
+      mode: 'grouped',
+      formatValue: String,
+      syntheticTag: '',
+      axisLabel: ''
+    });
+    const a = L.segments.filter((s) => s.unitId === 'a');
+    expect(a[0].x).toBe(a[1].x);
+    expect(a[1].y).toBeGreaterThan(a[0].y);
+  });
+});
+
+describe('layoutMultiples', () => {
+  it('puts one panel per unit on a shared y scale covering all years', () => {
+    const L = layoutMultiples(
+      [
+        {
+          unitId: 'a',
+          label: 'A',
+          synthetic: false,
+          points: [
+            { year: 2021, value: 5, estimated: false },
+            { year: 2019, value: 1, estimated: true }
+          ]
+        },
+        { unitId: 'b', label: 'B', synthetic: false, points: [{ year: 2020, value: 10, estimated: false }] }
+      ],
+      { view: 'trends', width: 500, title: '', formatValue: String, syntheticTag: '', estimatedTag: '' }
+    );
+    expect(L.years).toEqual([2019, 2020, 2021]);
+    expect(L.columns).toBe(2);
+    expect(L.yDomain[0]).toBe(0);
+    expect(L.yDomain[1]).toBeGreaterThanOrEqual(10);
+    expect(L.panels[0].points.map((p) => p.year)).toEqual([2019, 2021]);
+    // higher value, higher on the page (smaller y)
+    expect(L.panels[1].points[0].py).toBeLessThan(L.panels[0].points[1].py);
+  });
+});
+
+describe('stats', () => {
+  it('percentileRank uses mid-ranks for ties', () => {
+    expect(percentileRank(5, [1, 5, 9, 10])).toBeCloseTo(37.5);
+    expect(percentileRank(0, [1, 2])).toBe(0);
+    expect(percentileRank(3, [1, 2])).toBe(100);
+    expect(percentileRank(1, [])).toBeNull();
+  });
+  it('spreadOf ignores NULL and returns null when nothing is stated', () => {
+    expect(spreadOf([null, undefined])).toBeNull();
+    expect(spreadOf([4, null, 2])!.median).toBe(3);
+  });
+  it('isOutlier flags values beyond 1.5 IQR', () => {
+    const s = spreadOf([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(isOutlier(100, s)).toBe(true);
+    expect(isOutlier(5, s)).toBe(false);
+    expect(isOutlier(null, s)).toBe(false);
+  });
+});
+
+describe('exports and labels', () => {
+  it('toCsv quotes commas, quotes and line breaks; NULL is empty', () => {
+    const csv = toCsv(
+      [
+        { label: '单位', value: (r: { n: string; v: number | null }) => r.n },
+        { label: 'v', value: (r) => r.v }
+      ],
+      [
+        { n: 'a,"b"', v: 1.5 },
+        { n: '甲\n乙', v: null }
+      ]
+    );
+    expect(csv).toBe('单位,v\r\n"a,""b""",1.5\r\n"甲\n乙",\r\n');
+  });
+  it('toCsv does not interpret a formula-like or script-like name', () => {
+    const csv = toCsv([{ label: 'n', value: (r: string) => r }], ['<script>alert(1)</script>']);
+    expect(csv).toContain('<script>alert(1)</script>');
+  });
+  it('truncateLabel cuts CJK text to the width and marks it', () => {
+    const long = '克拉玛依市乌尔禾区人民政府办公室（乌尔禾区信访局）';
+    const cut = truncateLabel(long, 120, 12);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(textWidth(cut, 12)).toBeLessThanOrEqual(120);
+    expect(truncateLabel('短', 120, 12)).toBe('短');
+  });
+  it('exportName keeps letters and digits, replaces the rest', () => {
+    expect(exportName(['ranking', 2023, 'reception', null], 'csv')).toBe('ranking-2023-reception.csv');
+    expect(exportName(['a/b c'], 'svg')).toBe('a_b_c.svg');
+  });
+});
