@@ -1,0 +1,48 @@
+// A Db over a duckdb-wasm connection: the browser's async one or Node's blocking one (tests). Every query
+// is a prepared statement; its values are bound, never pasted into the text.
+import { plainRows, type ArrowTableLike } from './arrow';
+import type { Db, Query } from './types';
+
+interface PreparedLike {
+  query(...params: unknown[]): ArrowTableLike | Promise<ArrowTableLike>;
+  close(): void | Promise<void>;
+}
+export interface ConnectionLike {
+  prepare(sql: string): PreparedLike | Promise<PreparedLike>;
+  close(): void | Promise<void>;
+}
+
+/** Params as duckdb-wasm binds them: numbers, strings, booleans, null (no arrays, no undefined). */
+export function bindable(params: unknown[]): unknown[] {
+  return params.map((p, i) => {
+    if (p === undefined || p === null) return null;
+    if (typeof p === 'number' || typeof p === 'string' || typeof p === 'boolean') return p;
+    if (typeof p === 'bigint') return Number(p);
+    throw new Error(`query parameter ${i + 1} is not a scalar: ${Object.prototype.toString.call(p)}`);
+  });
+}
+
+export function dbFromConnection(conn: ConnectionLike, onClose: () => Promise<void> | void = () => {}): Db {
+  // one statement at a time on a connection: queue them
+  let chain: Promise<unknown> = Promise.resolve();
+  const run = async <T>(q: Query): Promise<T[]> => {
+    const stmt = await conn.prepare(q.sql);
+    try {
+      return plainRows<T>(await stmt.query(...bindable(q.params)));
+    } finally {
+      await stmt.close();
+    }
+  };
+  return {
+    query<T>(q: Query): Promise<T[]> {
+      const next = chain.then(() => run<T>(q));
+      chain = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await chain;
+      await conn.close();
+      await onClose();
+    }
+  };
+}

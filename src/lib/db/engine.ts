@@ -1,0 +1,167 @@
+// The browser's DuckDB-WASM engine: worker and .wasm served by the app (Vite ?url, no CDN), the Parquet
+// files listed by /data/manifest.json registered by URL (DuckDB reads them with HTTP range requests), one
+// view per table. Browser only: duckdb-wasm is imported inside openEngine, never at module top (the
+// SvelteKit prerender runs in Node and must not load it).
+import { base } from '$app/paths';
+import type { TableName } from '../model';
+import { dbFromConnection } from './connection';
+import { createViewsSql, manifestFiles } from './views';
+import type { Db, EngineProgress } from './types';
+
+export type { Db, EngineProgress, Query } from './types';
+
+/** A failure to load the engine or the data, in plain words (zh first, en beside it). */
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    readonly en: string,
+    readonly url?: string
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
+
+async function httpStatus(url: string): Promise<string> {
+  try {
+    const r = await fetch(url, { method: 'HEAD', cache: 'no-store' });
+    return r.ok ? `HTTP ${r.status}` : `HTTP ${r.status}`;
+  } catch (e) {
+    return describe(e);
+  }
+}
+
+export function dataUrl(name: string): string {
+  return new URL(`${base}/data/${name}`, globalThis.location.href).href;
+}
+
+export async function openEngine(onProgress?: (p: EngineProgress) => void): Promise<Db> {
+  const report = (p: EngineProgress) => onProgress?.(p);
+  report({ stage: 'bundle' });
+  let duckdb: typeof import('@duckdb/duckdb-wasm');
+  let bundles: import('@duckdb/duckdb-wasm').DuckDBBundles;
+  try {
+    const [mod, ehWasm, ehWorker, mvpWasm, mvpWorker] = await Promise.all([
+      import('@duckdb/duckdb-wasm'),
+      import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
+      import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'),
+      import('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'),
+      import('@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url')
+    ]);
+    duckdb = mod;
+    bundles = {
+      eh: { mainModule: ehWasm.default, mainWorker: ehWorker.default },
+      mvp: { mainModule: mvpWasm.default, mainWorker: mvpWorker.default }
+    };
+  } catch (e) {
+    throw new EngineError(
+      `查询引擎加载失败：${describe(e)}`,
+      `The query engine failed to load: ${describe(e)}`
+    );
+  }
+
+  const bundle = await duckdb.selectBundle(bundles);
+  report({ stage: 'worker' });
+  let worker: Worker;
+  try {
+    worker = new Worker(bundle.mainWorker!);
+  } catch (e) {
+    throw new EngineError(
+      `查询引擎无法启动：${describe(e)}`,
+      `The query engine could not start: ${describe(e)}`
+    );
+  }
+  const adb = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  const fail = async (err: EngineError): Promise<never> => {
+    await adb.terminate().catch(() => undefined);
+    throw err;
+  };
+
+  report({ stage: 'instantiate' });
+  try {
+    await adb.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+      report({ stage: 'instantiate', done: p.bytesLoaded, total: p.bytesTotal })
+    );
+    await adb.open({
+      query: { castBigIntToDouble: true, castDecimalToDouble: true },
+      filesystem: { allowFullHTTPReads: true }
+    });
+  } catch (e) {
+    return fail(
+      new EngineError(
+        `查询引擎初始化失败：${describe(e)}（${bundle.mainModule}）`,
+        `The query engine failed to initialise: ${describe(e)} (${bundle.mainModule})`,
+        bundle.mainModule
+      )
+    );
+  }
+
+  report({ stage: 'manifest' });
+  const manifestUrl = dataUrl('manifest.json');
+  let files: Record<TableName, string[]>;
+  try {
+    const r = await fetch(manifestUrl, { cache: 'no-cache' });
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    files = manifestFiles(await r.json());
+  } catch (e) {
+    return fail(
+      new EngineError(
+        `数据清单加载失败：${manifestUrl}（${describe(e)}）`,
+        `The data manifest failed to load: ${manifestUrl} (${describe(e)})`,
+        manifestUrl
+      )
+    );
+  }
+  const names = Object.values(files).flat();
+  const missing = (Object.keys(files) as TableName[]).filter((t) => files[t].length === 0);
+  if (missing.length) {
+    return fail(
+      new EngineError(
+        `数据清单缺少数据表：${missing.join('、')}（${manifestUrl}）`,
+        `The data manifest lists no file for: ${missing.join(', ')} (${manifestUrl})`,
+        manifestUrl
+      )
+    );
+  }
+  for (let i = 0; i < names.length; i++) {
+    report({ stage: 'register', done: i, total: names.length });
+    await adb.registerFileURL(names[i], dataUrl(names[i]), duckdb.DuckDBDataProtocol.HTTP, false);
+  }
+  report({ stage: 'register', done: names.length, total: names.length });
+
+  report({ stage: 'views' });
+  const conn = await adb.connect();
+  const statements = createViewsSql(files);
+  const tables = Object.keys(files) as TableName[];
+  for (let i = 0; i < statements.length; i++) {
+    try {
+      await conn.query(statements[i]);
+    } catch (e) {
+      // find the file that failed, and why, in HTTP terms
+      for (const name of files[tables[i]]) {
+        const status = await httpStatus(dataUrl(name));
+        if (status !== 'HTTP 200') {
+          return fail(
+            new EngineError(
+              `数据文件加载失败：${dataUrl(name)}（${status}）`,
+              `A data file failed to load: ${dataUrl(name)} (${status})`,
+              dataUrl(name)
+            )
+          );
+        }
+      }
+      const url = files[tables[i]].map(dataUrl).join(', ');
+      return fail(
+        new EngineError(
+          `数据文件无法读取：${url}（${describe(e)}）`,
+          `A data file could not be read: ${url} (${describe(e)})`,
+          url
+        )
+      );
+    }
+  }
+  report({ stage: 'ready' });
+  return dbFromConnection(conn, () => adb.terminate());
+}

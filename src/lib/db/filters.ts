@@ -1,0 +1,105 @@
+// The filters every view shares, and the WHERE clause they become. Each multi-select value is checked
+// against the values the data holds (Facets) and bound with one placeholder of its own.
+import type { Kind, SourceKind } from '../model';
+import { knownUnitIds, type Facets } from './facets';
+
+export interface Filters {
+  kind?: Kind;
+  regions?: string[];
+  levels?: string[];
+  categories?: string[];
+  /** unit ids */
+  units?: string[];
+  sources?: SourceKind[];
+}
+
+export const FILTER_KEYS = ['kind', 'regions', 'levels', 'categories', 'units', 'sources'] as const;
+
+export interface DroppedValue {
+  filter: keyof Filters;
+  value: string;
+}
+
+/** Keep only the filter values the data holds; report the others. An emptied list means "no filter". */
+export function resolveFilters(f: Filters, facets: Facets): { filters: Filters; dropped: DroppedValue[] } {
+  const dropped: DroppedValue[] = [];
+  const keep = <T extends string>(
+    key: keyof Filters,
+    values: T[] | undefined,
+    known: (v: string) => boolean
+  ) => {
+    if (!values || values.length === 0) return undefined;
+    const kept: T[] = [];
+    for (const v of values) {
+      if (known(v) && !kept.includes(v)) kept.push(v);
+      else if (!known(v)) dropped.push({ filter: key, value: v });
+    }
+    return kept.length ? kept : undefined;
+  };
+  const ids = knownUnitIds(facets);
+  const out: Filters = {};
+  if (f.kind !== undefined) {
+    if (facets.kinds.includes(f.kind)) out.kind = f.kind;
+    else dropped.push({ filter: 'kind', value: f.kind });
+  }
+  const regions = keep('regions', f.regions, (v) => facets.regions.includes(v));
+  const levels = keep('levels', f.levels, (v) => facets.levels.includes(v));
+  const categories = keep('categories', f.categories, (v) => facets.categories.includes(v));
+  const units = keep('units', f.units, (v) => ids.has(v));
+  const sources = keep('sources', f.sources, (v) => facets.sourceKinds.includes(v as SourceKind));
+  if (regions) out.regions = regions;
+  if (levels) out.levels = levels;
+  if (categories) out.categories = categories;
+  if (units) out.units = units;
+  if (sources) out.sources = sources;
+  return { filters: out, dropped };
+}
+
+/** `col IN (?, ?, …)` with one placeholder per value. */
+export function inList(col: string, values: readonly unknown[], params: unknown[]): string {
+  if (values.length === 0) throw new Error('inList needs at least one value');
+  params.push(...values);
+  return `${col} IN (${values.map(() => '?').join(', ')})`;
+}
+
+/** Column names the filter clause refers to, in the query that uses it. */
+export interface FilterColumns {
+  kind: string;
+  region: string;
+  level: string;
+  category: string;
+  unit: string;
+  source: string;
+}
+
+export const DOC_COLUMNS: FilterColumns = {
+  kind: 'd.kind',
+  region: 'COALESCE(u.region, d.region)',
+  level: 'u.level',
+  category: 'u.category',
+  unit: 'd.unit_id',
+  source: 'd.source_kind'
+};
+
+/** SQL conditions (to AND together) for filters that are already resolved against the facets. */
+export function filterConditions(
+  f: Filters,
+  params: unknown[],
+  cols: FilterColumns = DOC_COLUMNS,
+  skip: (keyof Filters)[] = []
+): string[] {
+  const out: string[] = [];
+  const use = (k: keyof Filters) => !skip.includes(k);
+  if (use('kind') && f.kind) {
+    params.push(f.kind);
+    out.push(`${cols.kind} = ?`);
+  }
+  if (use('regions') && f.regions?.length) out.push(inList(cols.region, f.regions, params));
+  if (use('levels') && f.levels?.length) out.push(inList(cols.level, f.levels, params));
+  if (use('categories') && f.categories?.length) out.push(inList(cols.category, f.categories, params));
+  if (use('units') && f.units?.length) out.push(inList(cols.unit, f.units, params));
+  if (use('sources') && f.sources?.length) out.push(inList(cols.source, f.sources, params));
+  return out;
+}
+
+export const whereSql = (conds: string[]) => (conds.length ? `WHERE ${conds.join('\n  AND ')}` : '');

@@ -1,0 +1,140 @@
+// The closed lists of identifiers a query may put into SQL text: metric columns, per-capita denominators,
+// composition splits. Everything is derived from FIGURES in the schema; a name not in these lists never
+// reaches SQL.
+import { FIGURES, PREV_FIGURES, prevName, type Figure, type FigureName } from '../model';
+
+export type Measure = 'value' | 'chg' | 'pct';
+
+/** A metric id: a figure's own value (`reception`), its change from the prior year (`reception.chg`, 万元)
+ * or its relative change in percent (`reception.pct`). */
+export type MetricId = FigureName | `${FigureName}.chg` | `${FigureName}.pct`;
+
+export interface Metric {
+  id: MetricId;
+  figure: FigureName;
+  measure: Measure;
+  unit: Figure['unit'] | '%';
+  zh: string;
+  en: string;
+  group: Figure['group'];
+}
+
+const prevSet = new Set<string>(PREV_FIGURES);
+
+function metricsOf(f: Figure): Metric[] {
+  const name = f.name as FigureName;
+  const own: Metric = {
+    id: name,
+    figure: name,
+    measure: 'value',
+    unit: f.unit,
+    zh: f.zh,
+    en: f.en,
+    group: f.group
+  };
+  if (!prevSet.has(name)) return [own];
+  return [
+    own,
+    {
+      id: `${name}.chg`,
+      figure: name,
+      measure: 'chg',
+      unit: f.unit,
+      zh: `${f.zh}（较上年增减）`,
+      en: `${f.en} (change from prior year)`,
+      group: f.group
+    },
+    {
+      id: `${name}.pct`,
+      figure: name,
+      measure: 'pct',
+      unit: '%',
+      zh: `${f.zh}（较上年增减%）`,
+      en: `${f.en} (change from prior year, %)`,
+      group: f.group
+    }
+  ];
+}
+
+/** Every metric the UI may offer, figures in schema order, each followed by its change metrics. */
+export const METRICS: readonly Metric[] = FIGURES.flatMap(metricsOf);
+export const METRIC_IDS = METRICS.map((m) => m.id);
+const metricById = new Map<string, Metric>(METRICS.map((m) => [m.id, m]));
+
+export const DEFAULT_METRIC: MetricId = 'three_public_total';
+
+export function isMetricId(x: unknown): x is MetricId {
+  return typeof x === 'string' && metricById.has(x);
+}
+
+export function metricOf(id: MetricId): Metric {
+  const m = metricById.get(id);
+  if (!m) throw new Error(`unknown metric: ${String(id)}`);
+  return m;
+}
+
+/** Amount metrics (万元, own values) — what a per-capita view may divide. */
+export const AMOUNT_METRICS: readonly Metric[] = METRICS.filter(
+  (m) => m.measure === 'value' && m.unit === '万元'
+);
+
+/** Quote an identifier that is already known to be one of the schema's column names. */
+export function column(name: string, alias = 'd'): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a column name: ${name}`);
+  return `${alias}."${name}"`;
+}
+
+/** The SQL expression of a metric over a disclosures row aliased `alias`. */
+export function metricSql(id: MetricId, alias = 'd'): string {
+  const m = metricOf(id);
+  const own = column(m.figure, alias);
+  if (m.measure === 'value') return `CAST(${own} AS DOUBLE)`;
+  const prev = column(prevName(m.figure), alias);
+  if (m.measure === 'chg') return `CAST(${own} - ${prev} AS DOUBLE)`;
+  return `CASE WHEN ${prev} IS NULL OR ${prev} = 0 THEN NULL ELSE CAST((${own} - ${prev}) AS DOUBLE) / ${prev} * 100 END`;
+}
+
+/** The metric's prior-year value as the document states it (NULL for metrics without one). */
+export function prevMetricSql(id: MetricId, alias = 'd'): string {
+  const m = metricOf(id);
+  if (m.measure !== 'value' || !prevSet.has(m.figure)) return 'CAST(NULL AS DOUBLE)';
+  return `CAST(${column(prevName(m.figure), alias)} AS DOUBLE)`;
+}
+
+/** Headcounts a per-capita view may divide by; 在职 first (the default). */
+export const DENOMINATORS = [
+  'staff_in_service',
+  'staff_actual',
+  'staff_authorized'
+] as const satisfies readonly FigureName[];
+export type Denominator = (typeof DENOMINATORS)[number];
+export const DEFAULT_DENOMINATOR: Denominator = 'staff_in_service';
+
+export function isDenominator(x: unknown): x is Denominator {
+  return typeof x === 'string' && (DENOMINATORS as readonly string[]).includes(x);
+}
+
+/** The composition view's splits: the parts that add up to a total. */
+export const SPLITS = {
+  three_public: {
+    total: 'three_public_total',
+    parts: ['overseas_travel', 'vehicle_purchase', 'vehicle_operation', 'reception']
+  },
+  basic_project: { total: 'total_expenditure', parts: ['basic_expenditure', 'project_expenditure'] },
+  personnel_public: { total: 'basic_expenditure', parts: ['personnel_expense', 'public_expense'] }
+} as const satisfies Record<string, { total: FigureName; parts: readonly FigureName[] }>;
+export type SplitId = keyof typeof SPLITS;
+export const SPLIT_IDS = Object.keys(SPLITS) as SplitId[];
+export const DEFAULT_SPLIT: SplitId = 'three_public';
+
+export function isSplitId(x: unknown): x is SplitId {
+  return typeof x === 'string' && x in SPLITS;
+}
+
+/** Peer groups for per-capita spread and benchmarks. */
+export const PEER_GROUPS = ['region_level', 'category', 'level', 'all'] as const;
+export type PeerGroup = (typeof PEER_GROUPS)[number];
+
+export function isPeerGroup(x: unknown): x is PeerGroup {
+  return typeof x === 'string' && (PEER_GROUPS as readonly string[]).includes(x);
+}

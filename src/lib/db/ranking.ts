@@ -1,0 +1,73 @@
+// 排名 ranking: units by one metric in one year, and the spread (quartiles) of the units shown.
+import { latestYear, type Facets } from './facets';
+import { resolveFilters, type Filters } from './filters';
+import { clampLimit, docsCte, IDENTITY_SQL, type IdentityRow } from './docs';
+import { DEFAULT_METRIC, metricSql, prevMetricSql, type MetricId } from './metrics';
+import type { Query } from './types';
+
+export interface RankingParams extends Filters {
+  /** default: the latest year in the data */
+  year?: number;
+  metric?: MetricId;
+  order?: 'desc' | 'asc';
+  limit?: number;
+}
+
+export interface RankingRow extends IdentityRow {
+  value: number;
+  /** the prior-year value the document itself states, if any */
+  prev_value: number | null;
+  /** 1 = largest (or smallest with order 'asc'); ties share a rank */
+  rank: number;
+}
+
+export interface SpreadRow {
+  /** units with a value */
+  n: number;
+  /** units in the filter without a value (the document does not state it) */
+  missing: number;
+  min: number | null;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+  max: number | null;
+}
+
+export const RANKING_MAX = 100_000;
+
+function rankingBase(p: RankingParams, facets: Facets, params: unknown[]): string {
+  const { filters } = resolveFilters(p, facets);
+  const year = p.year ?? latestYear(facets) ?? 0;
+  const metric = p.metric ?? DEFAULT_METRIC;
+  return `WITH ${docsCte(filters, { year }, params)},
+v AS (
+  SELECT ${IDENTITY_SQL}, ${metricSql(metric)} AS value, ${prevMetricSql(metric)} AS prev_value FROM docs d
+)`;
+}
+
+export function rankingQuery(p: RankingParams, facets: Facets): Query {
+  const params: unknown[] = [];
+  const base = rankingBase(p, facets, params);
+  const dir = p.order === 'asc' ? 'ASC' : 'DESC';
+  params.push(clampLimit(p.limit, RANKING_MAX, RANKING_MAX));
+  return {
+    sql: `${base}
+SELECT *, CAST(rank() OVER (ORDER BY value ${dir}) AS INTEGER) AS rank
+FROM v WHERE value IS NOT NULL
+ORDER BY value ${dir}, unit_name, unit_id
+LIMIT ?`,
+    params
+  };
+}
+
+/** Spread of the metric over the same units as rankingQuery (peer median and quartiles). */
+export function rankingSpreadQuery(p: RankingParams, facets: Facets): Query {
+  const params: unknown[] = [];
+  const base = rankingBase(p, facets, params);
+  return { sql: `${base}\n${SPREAD_SELECT} FROM v`, params };
+}
+
+/** Aggregates a column `value` into a SpreadRow. */
+export const SPREAD_SELECT = `SELECT CAST(count(value) AS INTEGER) AS n, CAST(count(*) - count(value) AS INTEGER) AS missing,
+  min(value) AS min, quantile_cont(value, 0.25) AS q1, quantile_cont(value, 0.5) AS median,
+  quantile_cont(value, 0.75) AS q3, max(value) AS max`;

@@ -1,0 +1,153 @@
+// The state of each view: which fields it has (valibot schema per view) and their defaults. Defaults are
+// never in the state nor in the URL: an absent field means the default (the year's default, the latest
+// year in the data, is resolved at run time by the queries).
+import * as v from 'valibot';
+import { DEFAULT_DENOMINATOR, DEFAULT_METRIC, DEFAULT_SPLIT } from '../db/metrics';
+import { STAFFING_DEFAULT_METRIC } from '../db/staffing';
+import { FIELDS, MAX_LIST, type FieldName } from './fields';
+import type { RankingParams } from '../db/ranking';
+import type { TrendsParams } from '../db/trends';
+import type { CompositionParams } from '../db/composition';
+import type { StaffingParams } from '../db/staffing';
+import type { PercapitaParams } from '../db/percapita';
+import type { BenchmarkParams } from '../db/benchmark';
+import type { FindingsParams } from '../db/findings';
+
+export const VIEWS = [
+  'ranking',
+  'trends',
+  'composition',
+  'staffing',
+  'percapita',
+  'benchmark',
+  'unit',
+  'quality',
+  'sql'
+] as const;
+export type View = (typeof VIEWS)[number];
+export const isView = (x: unknown): x is View =>
+  typeof x === 'string' && (VIEWS as readonly string[]).includes(x);
+
+const FILTERS = [
+  'kind',
+  'regions',
+  'levels',
+  'categories',
+  'units',
+  'sources'
+] as const satisfies FieldName[];
+
+/** The fields of each view, in the order they are documented. */
+export const VIEW_FIELDS = {
+  ranking: [...FILTERS, 'year', 'metric', 'order'],
+  trends: [...FILTERS, 'from', 'to', 'metric', 'top'],
+  composition: [...FILTERS, 'year', 'split'],
+  staffing: [...FILTERS, 'year', 'metric'],
+  percapita: [...FILTERS, 'year', 'metric', 'per', 'peers'],
+  benchmark: ['unit', 'year', 'kind', 'sources', 'peers'],
+  unit: ['unit', 'year', 'kind'],
+  quality: [...FILTERS, 'years', 'severities', 'checks', 'page'],
+  sql: ['q']
+} as const satisfies Record<View, readonly FieldName[]>;
+
+/** Values that equal a view's default are dropped from state and URL. */
+export const VIEW_DEFAULTS: { [V in View]: Partial<Record<FieldName, unknown>> } = {
+  ranking: { metric: DEFAULT_METRIC, order: 'desc' },
+  trends: { metric: DEFAULT_METRIC, top: 8 },
+  composition: { split: DEFAULT_SPLIT },
+  staffing: { metric: STAFFING_DEFAULT_METRIC },
+  percapita: { metric: DEFAULT_METRIC, per: DEFAULT_DENOMINATOR, peers: 'all' },
+  benchmark: { peers: 'region_level' },
+  unit: {},
+  quality: { page: 1 },
+  sql: {}
+};
+
+/** Fields whose list order carries no meaning (sorted in the canonical state); units keep their order. */
+export const SET_FIELDS: readonly FieldName[] = [
+  'regions',
+  'levels',
+  'categories',
+  'sources',
+  'years',
+  'severities',
+  'checks'
+];
+
+// Declared one by one so that each view's state type is precise.
+const F = FIELDS;
+const o = <T extends v.GenericSchema>(s: T) => v.optional(s);
+const list = <T extends v.GenericSchema>(s: T) => v.optional(v.pipe(v.array(s), v.maxLength(MAX_LIST)));
+const filterEntries = {
+  kind: o(F.kind.schema),
+  regions: list(F.regions.schema),
+  levels: list(F.levels.schema),
+  categories: list(F.categories.schema),
+  units: list(F.units.schema),
+  sources: list(F.sources.schema)
+};
+
+export const STATE_SCHEMAS = {
+  ranking: v.strictObject({
+    ...filterEntries,
+    year: o(F.year.schema),
+    metric: o(F.metric.schema),
+    order: o(F.order.schema)
+  }),
+  trends: v.strictObject({
+    ...filterEntries,
+    from: o(F.from.schema),
+    to: o(F.to.schema),
+    metric: o(F.metric.schema),
+    top: o(F.top.schema)
+  }),
+  composition: v.strictObject({ ...filterEntries, year: o(F.year.schema), split: o(F.split.schema) }),
+  staffing: v.strictObject({ ...filterEntries, year: o(F.year.schema), metric: o(F.metric.schema) }),
+  percapita: v.strictObject({
+    ...filterEntries,
+    year: o(F.year.schema),
+    metric: o(F.metric.schema),
+    per: o(F.per.schema),
+    peers: o(F.peers.schema)
+  }),
+  benchmark: v.strictObject({
+    unit: o(F.unit.schema),
+    year: o(F.year.schema),
+    kind: o(F.kind.schema),
+    sources: list(F.sources.schema),
+    peers: o(F.peers.schema)
+  }),
+  unit: v.strictObject({ unit: o(F.unit.schema), year: o(F.year.schema), kind: o(F.kind.schema) }),
+  quality: v.strictObject({
+    ...filterEntries,
+    years: list(F.years.schema),
+    severities: list(F.severities.schema),
+    checks: list(F.checks.schema),
+    page: o(F.page.schema)
+  }),
+  sql: v.strictObject({ q: o(F.q.schema) })
+} satisfies Record<View, v.GenericSchema>;
+
+export type ViewState<V extends View> = v.InferOutput<(typeof STATE_SCHEMAS)[V]>;
+export type RankingState = ViewState<'ranking'>;
+export type TrendsState = ViewState<'trends'>;
+export type CompositionState = ViewState<'composition'>;
+export type StaffingState = ViewState<'staffing'>;
+export type PercapitaState = ViewState<'percapita'>;
+export type BenchmarkState = ViewState<'benchmark'>;
+export type UnitState = ViewState<'unit'>;
+export type QualityState = ViewState<'quality'>;
+export type SqlState = ViewState<'sql'>;
+export type AnyState = { [V in View]: ViewState<V> }[View];
+
+// Each view's state is what its queries take (checked by the compiler).
+type Fits<A extends B, B> = A;
+export type _StateFitsQueries = [
+  Fits<RankingState, RankingParams>,
+  Fits<TrendsState, TrendsParams>,
+  Fits<CompositionState, CompositionParams>,
+  Fits<StaffingState, StaffingParams>,
+  Fits<PercapitaState, PercapitaParams>,
+  Fits<BenchmarkState & { unit: string }, BenchmarkParams>,
+  Fits<QualityState, FindingsParams>
+];

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import {
+  FIELDS,
+  MAX_LIST,
+  STATE_SCHEMAS,
+  VIEWS,
+  VIEW_FIELDS,
+  canonicalState,
+  parseState,
+  serializeState,
+  type View,
+  type ViewState
+} from '../../src/lib/state';
+import { METRIC_IDS, DENOMINATORS, PEER_GROUPS, SPLIT_IDS } from '../../src/lib/db/metrics';
+
+const qs = (s: string) => new URLSearchParams(s);
+
+// a small seeded PRNG so the property test is reproducible
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SAMPLE_TEXT = ['示例市', '示例市临江区', '市级', '区县级', '教育', '行政', '卫生（含计生）'];
+const SAMPLE_IDS = ['u1', 'a1b2c3d4e5f60718', 'unit_9', 'X-2'];
+const CHECKS = ['three_public_parts', 'income_equals_expenditure', 'narrative.change'];
+
+function randomValue(name: keyof typeof FIELDS, r: () => number): unknown {
+  const pickOne = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const some = <T>(xs: readonly T[]) => xs.filter(() => r() < 0.5);
+  switch (name) {
+    case 'kind':
+      return pickOne(['budget', 'final']);
+    case 'regions':
+    case 'levels':
+    case 'categories':
+      return some(SAMPLE_TEXT);
+    case 'units':
+      return some(SAMPLE_IDS);
+    case 'sources':
+      return some(['published', 'synthetic']);
+    case 'year':
+    case 'from':
+    case 'to':
+      return 2015 + Math.floor(r() * 10);
+    case 'years':
+      return some([2019, 2020, 2021, 2022, 2023, 2024]);
+    case 'metric':
+      return pickOne(METRIC_IDS);
+    case 'order':
+      return pickOne(['asc', 'desc']);
+    case 'top':
+      return 1 + Math.floor(r() * 30);
+    case 'split':
+      return pickOne(SPLIT_IDS);
+    case 'per':
+      return pickOne(DENOMINATORS);
+    case 'peers':
+      return pickOne(PEER_GROUPS);
+    case 'unit':
+      return pickOne(SAMPLE_IDS);
+    case 'severities':
+      return some(['error', 'warning', 'info']);
+    case 'checks':
+      return some(CHECKS);
+    case 'page':
+      return 1 + Math.floor(r() * 20);
+    case 'q':
+      return pickOne(["SELECT * FROM disclosures WHERE unit_name = '示例市'", 'select 1 & 2', 'a=b#c?d']);
+  }
+}
+
+function randomState(view: View, r: () => number): ViewState<View> {
+  const s: Record<string, unknown> = {};
+  for (const name of VIEW_FIELDS[view]) if (r() < 0.6) s[name] = randomValue(name, r);
+  return canonicalState(view, s as ViewState<View>);
+}
+
+describe('URL state: round trip', () => {
+  it('parse(serialize(s)) deep-equals s for 300 random canonical states of every view', () => {
+    const r = rng(42);
+    for (const view of VIEWS) {
+      for (let i = 0; i < 300; i++) {
+        const s = randomState(view, r);
+        expect(v.safeParse(STATE_SCHEMAS[view], s).success).toBe(true);
+        const params = serializeState(view, s);
+        const back = parseState(view, qs(params.toString()));
+        expect(back.notices, params.toString()).toEqual([]);
+        expect(back.state).toEqual(s);
+        // and the URL is canonical: serialising again gives the same text
+        expect(serializeState(view, back.state).toString()).toBe(params.toString());
+      }
+    }
+  });
+
+  it('every view field list matches its schema', () => {
+    for (const view of VIEWS) {
+      expect(Object.keys(STATE_SCHEMAS[view].entries).sort()).toEqual([...VIEW_FIELDS[view]].sort());
+    }
+  });
+});
+
+describe('URL state: canonical and short', () => {
+  it('omits defaults, starts with v=1 and sorts keys', () => {
+    const p = serializeState('ranking', {
+      year: 2023,
+      metric: 'three_public_total',
+      order: 'desc',
+      regions: ['示例市临江区', '示例市'],
+      units: ['b', 'a']
+    });
+    expect(p.toString()).toBe(
+      'v=1&reg=%E7%A4%BA%E4%BE%8B%E5%B8%82&reg=%E7%A4%BA%E4%BE%8B%E5%B8%82%E4%B8%B4%E6%B1%9F%E5%8C%BA&u=b&u=a&y=2023'
+    );
+    expect(serializeState('percapita', { per: 'staff_in_service', peers: 'all' }).toString()).toBe('v=1');
+    expect(serializeState('percapita', { per: 'staff_actual', metric: 'reception' }).toString()).toBe(
+      'v=1&m=reception&per=staff_actual'
+    );
+  });
+
+  it('keeps the order of chosen units (small multiples) but sorts set-like lists', () => {
+    const { state } = parseState('trends', qs('v=1&u=zz&u=aa&src=synthetic&src=published'));
+    expect(state).toEqual({ units: ['zz', 'aa'], sources: ['published', 'synthetic'] });
+  });
+
+  it('parses a full ranking link', () => {
+    const { state, notices } = parseState('ranking', qs('v=1&y=2023&m=reception&kind=budget&ord=asc'));
+    expect(notices).toEqual([]);
+    expect(state).toEqual({ year: 2023, metric: 'reception', kind: 'budget', order: 'asc' });
+  });
+
+  it('drops values equal to the default when parsing', () => {
+    expect(parseState('ranking', qs('m=three_public_total&ord=desc')).state).toEqual({});
+  });
+
+  it('accepts the change metrics', () => {
+    expect(parseState('ranking', qs('m=reception.pct')).state).toEqual({ metric: 'reception.pct' });
+    expect(parseState('ranking', qs('m=vehicles_count.pct')).notices).toHaveLength(1);
+  });
+});
+
+describe('URL state: invalid and hostile input', () => {
+  it('drops unknown params with a notice naming them', () => {
+    const r = parseState('ranking', qs('v=1&y=2023&colour=red'));
+    expect(r.state).toEqual({ year: 2023 });
+    expect(r.details).toMatchObject([{ code: 'unknown_param', param: 'colour', value: 'red' }]);
+    expect(r.notices[0]).toContain('colour=red');
+    expect(r.notices[0]).toContain('Ignored an unknown parameter');
+  });
+
+  it('drops invalid values and keeps the valid ones', () => {
+    const r = parseState('percapita', qs('y=20x3&m=nope&per=staff_actual&peers=everyone&u=ok1'));
+    expect(r.state).toEqual({ per: 'staff_actual', units: ['ok1'] });
+    expect(r.details.map((d) => [d.code, d.param])).toEqual([
+      ['invalid_value', 'y'],
+      ['invalid_value', 'm'],
+      ['invalid_value', 'peers']
+    ]);
+  });
+
+  it('a field of another view is unknown here', () => {
+    const r = parseState('unit', qs('unit=u1&m=reception'));
+    expect(r.state).toEqual({ unit: 'u1' });
+    expect(r.details[0].code).toBe('unknown_param');
+  });
+
+  it('SQL or script in any value changes nothing but the notices', () => {
+    const hostile = [
+      "'; DROP TABLE disclosures; --",
+      '<script>alert(1)</script>',
+      '" onmouseover="alert(1)',
+      '2023 OR 1=1',
+      'reception"); SELECT 1; --',
+      '../../etc/passwd',
+      '\u0000\u0007',
+      'x'.repeat(5000)
+    ];
+    for (const view of VIEWS) {
+      if (view === 'sql') continue; // the console's text is SQL by design (length-limited, read-only)
+      for (const field of VIEW_FIELDS[view]) {
+        const key = FIELDS[field].key;
+        for (const bad of hostile) {
+          const r = parseState(view, qs(`v=1&${key}=${encodeURIComponent(bad)}`));
+          expect(r.state, `${view} ${key}=${bad}`).toEqual({});
+          expect(r.details, `${view} ${key}=${bad}`).toHaveLength(1);
+          expect(r.details[0].value!.length).toBeLessThanOrEqual(41);
+        }
+      }
+    }
+  });
+
+  it('numbers out of range or not integers are invalid', () => {
+    for (const bad of ['1e3', '-1', '2023.5', '0x7e7', '99999', '']) {
+      const r = parseState('ranking', qs(`y=${encodeURIComponent(bad)}`));
+      expect(r.state, bad).toEqual({});
+      expect(r.details[0]?.code, bad).toBe('invalid_value');
+    }
+    expect(parseState('quality', qs('p=0')).details[0].code).toBe('invalid_value');
+  });
+
+  it('hostile keys are reported, shortened, never kept', () => {
+    const r = parseState('ranking', qs(`${encodeURIComponent('<img src=x onerror=alert(1)>')}=1&y=2020`));
+    expect(r.state).toEqual({ year: 2020 });
+    expect(r.details[0].code).toBe('unknown_param');
+  });
+
+  it('limits list sizes and repeated single params', () => {
+    const many = Array.from({ length: MAX_LIST + 5 }, (_, i) => `u=id${i}`).join('&');
+    const r = parseState('trends', qs(`${many}&m=reception&m=staff_actual`));
+    expect(r.state.units).toHaveLength(MAX_LIST);
+    expect(r.state.metric).toBe('reception');
+    expect(r.details.map((d) => d.code)).toEqual(['too_many_values', 'duplicate_param']);
+  });
+
+  it('an unknown version is reported and read as version 1', () => {
+    const r = parseState('ranking', qs('v=7&y=2021'));
+    expect(r.state).toEqual({ year: 2021 });
+    expect(r.details[0]).toMatchObject({ code: 'unknown_version', value: '7' });
+  });
+
+  it('the SQL console keeps its text, within a length limit', () => {
+    const q = "SELECT unit_name FROM units WHERE region = '示例市'";
+    expect(parseState('sql', serializeState('sql', { q })).state).toEqual({ q });
+    expect(parseState('sql', qs(`q=${'x'.repeat(5000)}`)).details[0].code).toBe('invalid_value');
+  });
+});
