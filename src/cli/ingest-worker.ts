@@ -1,0 +1,31 @@
+// A parsing thread of the ingest: owns one shard, parses the batches of files the main thread sends it, and
+// answers each batch with its report entries (in the order received). Started through ingest-worker-boot.mjs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openShard } from '../lib/ingest/parquet';
+import { ingestFileInto } from './ingest-file';
+import type { WorkerData, ToWorker, FromWorker } from './ingest-pool';
+
+const port = parentPort!;
+const data = workerData as WorkerData;
+const post = (m: FromWorker) => port.postMessage(m);
+
+try {
+  const shard = await openShard(data.tmpDir, data.shardId);
+  port.on('message', async (msg: ToWorker) => {
+    try {
+      if (msg.type === 'batch') {
+        post({
+          type: 'entries',
+          entries: msg.items.map((it) => ingestFileInto(shard, it.ord, it.input, data.opts))
+        });
+      } else {
+        post({ type: 'finished', files: await shard.finish() });
+      }
+    } catch (e) {
+      post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  });
+  post({ type: 'ready' });
+} catch (e) {
+  post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+}

@@ -1,0 +1,198 @@
+// npm run ingest -- --out DIR INPUT...
+// Disclosure documents (.txt as extracted from a PDF, .html/.htm) in; the Parquet tables of the schema,
+// manifest.json and ingest-report.json out. Exit 0 when every input produced a record, 2 when some were
+// rejected (the others are still written), 1 on usage or I/O errors.
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as v from 'valibot';
+import { discoverInputs } from '../lib/ingest/files';
+import { writeTables } from '../lib/ingest/parquet';
+import {
+  buildManifest,
+  buildReport,
+  exitCodeOf,
+  rejectDuplicates,
+  toJson,
+  type IngestReport,
+  type Manifest
+} from '../lib/ingest/report';
+import { TABLE_NAMES } from '../lib/model';
+import { runPool } from './ingest-pool';
+import { startProgress } from './progress';
+
+export const USAGE = `usage: npm run ingest -- --out DIR [--jobs N] [--source-kind published|synthetic] [--quiet] INPUT...
+  INPUT    files or folders (searched recursively) of .txt, .html, .htm disclosure documents
+  --out    folder to write disclosures/line_items/projects/findings/units .parquet, manifest.json,
+           ingest-report.json into (created if missing; files there are replaced)
+  --jobs   parsing threads (default: one per core for large batches)
+  --source-kind  force the source kind of every document (default: from the document)
+  --quiet  no progress or summary on stderr`;
+
+const CliOptions = v.object({
+  out: v.pipe(v.string('--out DIR is required'), v.nonEmpty('--out DIR is required')),
+  inputs: v.pipe(v.array(v.string()), v.minLength(1, 'give at least one input file or folder')),
+  jobs: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[1-9][0-9]*$/, '--jobs must be a whole number ≥ 1'),
+      v.transform(Number),
+      v.maxValue(64, '--jobs must be at most 64')
+    )
+  ),
+  sourceKind: v.optional(
+    v.picklist(['published', 'synthetic'], '--source-kind must be published or synthetic')
+  ),
+  quiet: v.boolean()
+});
+export type CliOptions = v.InferOutput<typeof CliOptions>;
+
+export class UsageError extends Error {}
+
+/** Parse and validate the command line; throws UsageError with a message for the user. */
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        jobs: { type: 'string' },
+        'source-kind': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (parsed.values.help) throw new UsageError('');
+  const result = v.safeParse(CliOptions, {
+    out: parsed.values.out,
+    inputs: parsed.positionals,
+    jobs: parsed.values.jobs,
+    sourceKind: parsed.values['source-kind'],
+    quiet: parsed.values.quiet
+  });
+  if (!result.success) throw new UsageError(result.issues.map((i) => i.message).join('; '));
+  return result.output;
+}
+
+/** Below this many files a single thread is faster than starting workers. */
+const PARALLEL_FROM = 200;
+
+export interface IngestRun {
+  exitCode: number;
+  report?: IngestReport;
+  manifest?: Manifest;
+  seconds?: number;
+  jobs?: number;
+}
+
+interface Io {
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIo: Io = { stderr: (s) => process.stderr.write(s), isTTY: Boolean(process.stderr.isTTY) };
+
+/** The whole ingest, as the command runs it; returns the exit code (and the report when one was written). */
+export async function runIngest(argv: readonly string[], io: Io = defaultIo): Promise<IngestRun> {
+  let options: CliOptions;
+  try {
+    options = parseCli(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`${e.message ? `ingest: ${e.message}\n` : ''}${USAGE}\n`);
+    return { exitCode: 1 };
+  }
+  const say = (s: string) => {
+    if (!options.quiet) io.stderr(s);
+  };
+
+  const { files, missing } = discoverInputs(options.inputs);
+  if (missing.length > 0) {
+    io.stderr(`ingest: input not found: ${missing.join(', ')}\n${USAGE}\n`);
+    return { exitCode: 1 };
+  }
+
+  const outDir = resolve(options.out);
+  let tmpDir: string;
+  try {
+    mkdirSync(outDir, { recursive: true });
+    tmpDir = mkdtempSync(join(outDir, '.ingest-tmp-'));
+  } catch (e) {
+    io.stderr(`ingest: cannot write to --out ${options.out}: ${(e as Error).message}\n`);
+    return { exitCode: 1 };
+  }
+  const cleanup = () => rmSync(tmpDir, { recursive: true, force: true });
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanup();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const jobs = options.jobs ?? (files.length >= PARALLEL_FROM ? availableParallelism() : 1);
+    const progress = startProgress({ total: files.length, write: say, isTTY: io.isTTY });
+    const pool = await runPool(files, {
+      jobs,
+      tmpDir,
+      ingest: options.sourceKind ? { sourceKind: options.sourceKind } : {},
+      onProgress: (done) => progress.update(done)
+    });
+    const { entries, excluded } = rejectDuplicates(pool.entries);
+    const report = buildReport(entries);
+    const written = await writeTables(tmpDir, pool.shardFiles, excluded);
+    const manifest = buildManifest(
+      TABLE_NAMES.map((t) => ({ table: t, ...written.tables[t] })),
+      written,
+      report.totals
+    );
+    writeFileSync(join(tmpDir, 'final-ingest-report.json'), toJson(report));
+    writeFileSync(join(tmpDir, 'final-manifest.json'), toJson(manifest));
+    // Everything is complete in the temp folder: move it into place, the manifest last.
+    for (const t of TABLE_NAMES) renameSync(written.temps[t], join(outDir, written.tables[t].file));
+    renameSync(join(tmpDir, 'final-ingest-report.json'), join(outDir, 'ingest-report.json'));
+    renameSync(join(tmpDir, 'final-manifest.json'), join(outDir, 'manifest.json'));
+    const seconds = progress.end();
+
+    const t = report.totals;
+    const rate =
+      seconds > 0 ? ` (${(t.inputs / seconds).toFixed(0)} docs/s, ${jobs} thread${jobs > 1 ? 's' : ''})` : '';
+    say(
+      `ingest: ${t.inputs} document${t.inputs === 1 ? '' : 's'} in ${seconds.toFixed(2)} s${rate}: ` +
+        `${t.ok} ok, ${t.partial} partial, ${t.rejected} rejected → ${options.out}\n`
+    );
+    const rejected = report.entries.filter((e) => e.status === 'rejected');
+    for (const e of rejected.slice(0, 10)) say(`  rejected ${e.file}: ${e.reasons.join('; ')}\n`);
+    if (rejected.length > 10) say(`  … and ${rejected.length - 10} more, see ingest-report.json\n`);
+    return { exitCode: exitCodeOf(t), report, manifest, seconds, jobs };
+  } catch (e) {
+    io.stderr(`ingest: failed: ${(e as Error).message}\n`);
+    return { exitCode: 1 };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    cleanup();
+  }
+}
+
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  runIngest(process.argv.slice(2)).then(
+    (run) => {
+      process.exitCode = run.exitCode;
+    },
+    (e) => {
+      process.stderr.write(`ingest: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 1;
+    }
+  );
+}

@@ -1,0 +1,82 @@
+// Walking the ingest's inputs: files and folders in, a sorted list of documents to read out (node-only).
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+
+/** Extensions the ingest reads: text as extracted from a PDF, and HTML pages. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.html', '.htm'];
+
+export interface InputFile {
+  /** The path as the user gave it (joined with the folder walk), with '/' separators: used in reports. */
+  file: string;
+  /** Absolute path, used to read it. */
+  path: string;
+  /** Set when the user named an unsupported file explicitly: it becomes a rejected entry. */
+  unsupported?: string;
+}
+
+export interface DiscoveredInputs {
+  files: InputFile[];
+  /** Inputs that do not exist: a usage error. */
+  missing: string[];
+}
+
+const toDisplay = (p: string) => p.split(sep).join('/');
+
+export const isSupported = (name: string) => SUPPORTED_EXTENSIONS.includes(extname(name).toLowerCase());
+
+export function unsupportedReason(name: string): string {
+  const ext = extname(name).toLowerCase();
+  return `unsupported file type ${ext || '(no extension)'}: extract its text first`;
+}
+
+/** Every supported file under `dir`, recursively; hidden entries and other extensions are skipped silently. */
+function walk(dir: string, shown: string, out: InputFile[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const abs = join(dir, entry.name);
+    const display = `${shown}/${entry.name}`;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Follow links to files; never links to folders (no cycles).
+      try {
+        const st = statSync(abs);
+        isFile = st.isFile();
+        isDir = false;
+      } catch {
+        continue;
+      }
+    }
+    if (isDir) walk(abs, display, out);
+    else if (isFile && isSupported(entry.name)) out.push({ file: display, path: abs });
+  }
+}
+
+/** Code-unit order of the shown path: stable across machines and locales. */
+export const compareFiles = (a: InputFile, b: InputFile) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+/**
+ * Resolve the inputs: folders are walked recursively, files are taken as named. The result is sorted by path
+ * and holds each file once (the same file reached twice is kept once).
+ */
+export function discoverInputs(inputs: readonly string[]): DiscoveredInputs {
+  const found: InputFile[] = [];
+  const missing: string[] = [];
+  for (const input of inputs) {
+    const shown = toDisplay(input).replace(/\/+$/, '') || '/';
+    let st;
+    try {
+      st = statSync(input);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (st.isDirectory()) walk(resolve(input), shown === '/' ? '' : shown, found);
+    else if (isSupported(input)) found.push({ file: shown, path: resolve(input) });
+    else found.push({ file: shown, path: resolve(input), unsupported: unsupportedReason(input) });
+  }
+  const seen = new Set<string>();
+  const files = found.sort(compareFiles).filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true)));
+  return { files, missing };
+}

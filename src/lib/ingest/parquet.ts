@@ -1,0 +1,283 @@
+// The Parquet writer of the ingest (node-only, @duckdb/node-api).
+//
+// Rows go through two steps:
+// 1. A *shard* (one per parsing thread) appends each document's rows into its own in-memory DuckDB, in staging
+//    tables that carry one extra column, _ord (the document's place in the sorted input list). A document's
+//    rows are contiguous and in order, so its row number in the shard's file gives each row's place. When the
+//    batch ends, the shard dumps its staging tables to Parquet in a temp folder.
+// 2. `writeTables` reads every shard's files, drops the documents the batch rejected late (duplicates),
+//    keeps the first row of each unit, orders rows by SORT_KEYS (ties broken by _ord and the row's place, so the order is
+//    total and the bytes do not depend on which thread parsed what) and writes ZSTD Parquet, each to a temp
+//    name that is renamed into place only when complete.
+// Table and column names come only from TABLES in the model (a closed list); the only strings pasted into
+// SQL are paths this process chose, quoted as SQL string literals.
+import {
+  DuckDBInstance,
+  DuckDBDateValue,
+  type DuckDBAppender,
+  type DuckDBConnection
+} from '@duckdb/node-api';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SORT_KEYS, TABLES, TABLE_NAMES, parquetFile } from '../model';
+import type { Column, DocumentResult, TableName } from '../model';
+
+export type Cell = string | number | boolean | null;
+/** A document's rows, each already checked against its table's columns (cells in column order). */
+export type TableCells = Record<TableName, Cell[][]>;
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** CREATE TABLE for one of the schema's tables; staging tables get _ord at the end. */
+export function tableDDL(table: TableName, name: string = table, staging = false): string {
+  const cols = TABLES[table].map((c) => `${quoteIdent(c.name)} ${c.type}`);
+  if (staging) cols.push('"_ord" INTEGER');
+  return `CREATE TABLE ${quoteIdent(name)} (${cols.join(', ')})`;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of an ISO date, or null when it is not a real calendar date. */
+export function isoDateToDays(s: string): number | null {
+  const m = DATE_RE.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return Math.round(ms / 86_400_000);
+}
+
+function invalid(table: TableName, col: Column, value: unknown): Error {
+  const what = {
+    VARCHAR: 'a string',
+    DOUBLE: 'a finite number',
+    INTEGER: 'a 32-bit integer',
+    BOOLEAN: 'a boolean',
+    DATE: 'an ISO date yyyy-mm-dd'
+  }[col.type];
+  return new Error(
+    `invalid ${table}.${col.name}: expected ${what}, got ${JSON.stringify(value)?.slice(0, 60)}`
+  );
+}
+
+function cell(table: TableName, col: Column, value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  switch (col.type) {
+    case 'VARCHAR':
+      if (typeof value === 'string') return value;
+      break;
+    case 'DOUBLE':
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      break;
+    case 'INTEGER':
+      if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2_147_483_647)
+        return value;
+      break;
+    case 'BOOLEAN':
+      if (typeof value === 'boolean') return value;
+      break;
+    case 'DATE': {
+      const days = typeof value === 'string' ? isoDateToDays(value) : null;
+      if (days !== null) return days;
+      break;
+    }
+  }
+  throw invalid(table, col, value);
+}
+
+/** One row's cells in the table's column order; throws an Error naming the column when a value is ill-typed. */
+export function rowCells(table: TableName, row: object): Cell[] {
+  const record = row as Record<string, unknown>;
+  const cols = TABLES[table];
+  const out: Cell[] = new Array(cols.length);
+  for (let i = 0; i < cols.length; i++) out[i] = cell(table, cols[i], record[cols[i].name]);
+  return out;
+}
+
+function appendCell(appender: DuckDBAppender, col: Column, value: Cell): void {
+  if (value === null) return appender.appendNull();
+  switch (col.type) {
+    case 'VARCHAR':
+      return appender.appendVarchar(value as string);
+    case 'DOUBLE':
+      return appender.appendDouble(value as number);
+    case 'INTEGER':
+      return appender.appendInteger(value as number);
+    case 'BOOLEAN':
+      return appender.appendBoolean(value as boolean);
+    case 'DATE':
+      return appender.appendDate(new DuckDBDateValue(value as number));
+  }
+}
+
+const stagingName = (t: TableName) => `stage_${t}`;
+
+export interface Shard {
+  /** Append one document's checked rows under its input ordinal. */
+  add(ord: number, cells: TableCells): void;
+  /** Dump the staging tables to Parquet in the temp folder; returns the files by table. */
+  finish(): Promise<Record<TableName, string>>;
+}
+
+/** Open a shard writing into `tmpDir` (files named after `shardId`). */
+export async function openShard(tmpDir: string, shardId: number): Promise<Shard> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const conn = await instance.connect();
+  const appenders = {} as Record<TableName, DuckDBAppender>;
+  for (const t of TABLE_NAMES) {
+    await conn.run(tableDDL(t, stagingName(t), true));
+    appenders[t] = await conn.createAppender(stagingName(t));
+  }
+  return {
+    add(ord, cells) {
+      for (const t of TABLE_NAMES) {
+        const cols = TABLES[t];
+        const appender = appenders[t];
+        const rows = cells[t];
+        for (const row of rows) {
+          for (let i = 0; i < cols.length; i++) appendCell(appender, cols[i], row[i]);
+          appender.appendInteger(ord);
+          appender.endRow();
+        }
+      }
+    },
+    async finish() {
+      const files = {} as Record<TableName, string>;
+      for (const t of TABLE_NAMES) {
+        appenders[t].flushSync();
+        appenders[t].closeSync();
+        files[t] = join(tmpDir, `shard-${shardId}-${t}.parquet`);
+        await conn.run(
+          `COPY ${quoteIdent(stagingName(t))} TO ${sqlString(files[t])} (FORMAT parquet, COMPRESSION uncompressed)`
+        );
+      }
+      conn.closeSync();
+      instance.closeSync();
+      return files;
+    }
+  };
+}
+
+export interface TableOutput {
+  file: string;
+  rows: number;
+  bytes: number;
+}
+
+export interface WrittenTables {
+  tables: Record<TableName, TableOutput>;
+  /** Facts for the manifest, read back from what was written. */
+  years: number[];
+  kinds: string[];
+  sourceKinds: string[];
+  /** Temp files (in tmpDir) ready to be renamed to `tables[t].file` in the out folder. */
+  temps: Record<TableName, string>;
+}
+
+function selectSql(t: TableName, source: string): string {
+  const cols = TABLES[t].map((c) => quoteIdent(c.name)).join(', ');
+  const order = [...SORT_KEYS[t], '_ord', '_seq'].map(quoteIdent).join(', ');
+  const kept = `SELECT * FROM ${source} WHERE "_ord" NOT IN (SELECT "_ord" FROM excluded)`;
+  if (t === 'units') {
+    // One row per unit: the first document (in input order) that names it wins.
+    return `SELECT ${cols} FROM (${kept} QUALIFY row_number() OVER (PARTITION BY "unit_id" ORDER BY "_ord", "_seq") = 1) ORDER BY ${order}`;
+  }
+  return `SELECT ${cols} FROM (${kept}) ORDER BY ${order}`;
+}
+
+async function readColumn(conn: DuckDBConnection, sql: string): Promise<unknown[]> {
+  const reader = await conn.runAndReadAll(sql);
+  return reader.getRows().map((r) => r[0]);
+}
+
+/**
+ * Merge the shards' files into the final tables, written as ZSTD Parquet to temp names in `tmpDir`.
+ * `excluded` are the input ordinals whose rows must not land (documents rejected after parsing).
+ */
+export async function writeTables(
+  tmpDir: string,
+  shardFiles: readonly Record<TableName, string>[],
+  excluded: readonly number[]
+): Promise<WrittenTables> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    await conn.run('SET preserve_insertion_order = true');
+    await conn.run('CREATE TABLE excluded ("_ord" INTEGER)');
+    const ex = await conn.createAppender('excluded');
+    for (const ord of excluded) {
+      ex.appendInteger(ord);
+      ex.endRow();
+    }
+    ex.flushSync();
+    ex.closeSync();
+
+    const tables = {} as Record<TableName, TableOutput>;
+    const temps = {} as Record<TableName, string>;
+    for (const t of TABLE_NAMES) {
+      const files = shardFiles.map((s) => s[t]);
+      let source: string;
+      if (files.length > 0) {
+        source = `(SELECT * EXCLUDE (file_row_number), file_row_number AS "_seq" FROM read_parquet([${files
+          .map(sqlString)
+          .join(', ')}], file_row_number = true))`;
+      } else {
+        await conn.run(tableDDL(t, stagingName(t), true));
+        source = `(SELECT *, 0 AS "_seq" FROM ${quoteIdent(stagingName(t))})`;
+      }
+      temps[t] = join(tmpDir, `final-${parquetFile(t)}`);
+      await conn.run(
+        `COPY (${selectSql(t, source)}) TO ${sqlString(temps[t])} (FORMAT parquet, COMPRESSION zstd)`
+      );
+      const [rows] = await readColumn(
+        conn,
+        `SELECT count(*)::INTEGER FROM read_parquet(${sqlString(temps[t])})`
+      );
+      tables[t] = { file: parquetFile(t), rows: rows as number, bytes: statSync(temps[t]).size };
+    }
+    const written = `read_parquet(${sqlString(temps.disclosures)})`;
+    const distinct = async (col: string) =>
+      readColumn(
+        conn,
+        `SELECT DISTINCT ${quoteIdent(col)} FROM ${written} WHERE ${quoteIdent(col)} IS NOT NULL ORDER BY 1`
+      );
+    const years = (await distinct('year')) as number[];
+    const kinds = (await distinct('kind')) as string[];
+    const sourceKinds = (await distinct('source_kind')) as string[];
+    return { tables, years, kinds, sourceKinds, temps };
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+/**
+ * A parsed document's rows as checked cells for every table. Throws an Error naming the table and column when
+ * a row does not fit the schema, or when its rows do not all belong to its disclosure's doc_id.
+ */
+export function documentCells(result: DocumentResult): TableCells {
+  const disclosure = result.disclosure;
+  if (!disclosure) throw new Error(`parser returned status '${result.status}' without a disclosure record`);
+  const docId = disclosure.doc_id;
+  if (typeof docId !== 'string' || docId === '') throw new Error('disclosure has no doc_id');
+  if (typeof disclosure.unit_id !== 'string' || disclosure.unit_id === '')
+    throw new Error('disclosure has no unit_id');
+  const owned = <T extends { doc_id: string }>(table: TableName, rows: readonly T[]) =>
+    rows.map((row) => {
+      if (row.doc_id !== docId) throw new Error(`${table} row of doc_id ${row.doc_id} in document ${docId}`);
+      return rowCells(table, row);
+    });
+  if (result.unit && result.unit.unit_id !== disclosure.unit_id)
+    throw new Error(
+      `unit ${result.unit.unit_id} differs from the disclosure's unit_id ${disclosure.unit_id}`
+    );
+  return {
+    disclosures: [rowCells('disclosures', disclosure)],
+    line_items: owned('line_items', result.lineItems),
+    projects: owned('projects', result.projects),
+    findings: owned('findings', result.findings),
+    units: result.unit ? [rowCells('units', result.unit)] : []
+  };
+}

@@ -1,0 +1,150 @@
+// The ingest's account of itself: one entry per input (ingest-report.json) and the data's manifest
+// (manifest.json). Pure functions; nothing here has a timestamp, so the same inputs give the same bytes.
+import { DISCLOSURE_COLUMNS, DISCLOSURE_IDENTITY, type DisclosureRow, type IngestStatus } from '../model';
+import type { TableName } from '../model';
+
+export interface EntryCounts {
+  line_items: number;
+  projects: number;
+  findings: number;
+  /** Non-null figure columns of the disclosure row (figures and prev_ figures). */
+  figures: number;
+}
+
+/** What one input came to. `ord` is its place in the sorted input list. */
+export interface ReportEntry {
+  ord: number;
+  file: string;
+  status: IngestStatus;
+  doc_id: string | null;
+  reasons: string[];
+  counts: EntryCounts;
+}
+
+export interface ReportTotals {
+  inputs: number;
+  ok: number;
+  partial: number;
+  rejected: number;
+  line_items: number;
+  projects: number;
+  findings: number;
+  figures: number;
+}
+
+export interface IngestReport {
+  totals: ReportTotals;
+  entries: Omit<ReportEntry, 'ord'>[];
+}
+
+const identity = new Set(DISCLOSURE_IDENTITY.map((c) => c.name));
+const FIGURE_COLUMNS = DISCLOSURE_COLUMNS.filter((c) => !identity.has(c.name)).map((c) => c.name);
+
+export const ZERO_COUNTS: EntryCounts = { line_items: 0, projects: 0, findings: 0, figures: 0 };
+
+export function countFigures(disclosure: DisclosureRow | null): number {
+  if (!disclosure) return 0;
+  const row = disclosure as unknown as Record<string, unknown>;
+  return FIGURE_COLUMNS.reduce((n, name) => (row[name] === null || row[name] === undefined ? n : n + 1), 0);
+}
+
+export function rejectedEntry(ord: number, file: string, reasons: string[]): ReportEntry {
+  return { ord, file, status: 'rejected', doc_id: null, reasons, counts: { ...ZERO_COUNTS } };
+}
+
+/**
+ * Keep the first document of each doc_id (entries in input order); later ones become rejected
+ * "duplicate of <file>". Returns the new entries and the ordinals whose rows must not be written.
+ */
+export function rejectDuplicates(entries: readonly ReportEntry[]): {
+  entries: ReportEntry[];
+  excluded: number[];
+} {
+  const firstFile = new Map<string, string>();
+  const excluded: number[] = [];
+  const out = entries.map((e) => {
+    if (e.status === 'rejected' || e.doc_id === null) return e;
+    const first = firstFile.get(e.doc_id);
+    if (first === undefined) {
+      firstFile.set(e.doc_id, e.file);
+      return e;
+    }
+    excluded.push(e.ord);
+    return {
+      ...e,
+      status: 'rejected' as const,
+      reasons: [`duplicate of ${first}`],
+      counts: { ...ZERO_COUNTS }
+    };
+  });
+  return { entries: out, excluded };
+}
+
+export function buildReport(entries: readonly ReportEntry[]): IngestReport {
+  const totals: ReportTotals = {
+    inputs: entries.length,
+    ok: 0,
+    partial: 0,
+    rejected: 0,
+    line_items: 0,
+    projects: 0,
+    findings: 0,
+    figures: 0
+  };
+  for (const e of entries) {
+    totals[e.status]++;
+    totals.line_items += e.counts.line_items;
+    totals.projects += e.counts.projects;
+    totals.findings += e.counts.findings;
+    totals.figures += e.counts.figures;
+  }
+  const sorted = [...entries].sort((a, b) => a.ord - b.ord);
+  return {
+    totals,
+    entries: sorted.map((e) => ({
+      file: e.file,
+      status: e.status,
+      doc_id: e.doc_id,
+      reasons: e.reasons,
+      counts: e.counts
+    }))
+  };
+}
+
+/** Exit code of a batch: 0 when every input produced a record, 2 when some were rejected. */
+export const exitCodeOf = (totals: ReportTotals) => (totals.rejected > 0 ? 2 : 0);
+
+export interface ManifestFile {
+  table: TableName;
+  file: string;
+  rows: number;
+  bytes: number;
+}
+
+export interface Manifest {
+  schema_version: 1;
+  files: ManifestFile[];
+  rows: Record<TableName, number>;
+  years: number[];
+  kinds: string[];
+  source_kinds: string[];
+  documents: Pick<ReportTotals, 'inputs' | 'ok' | 'partial' | 'rejected'>;
+}
+
+export function buildManifest(
+  files: readonly ManifestFile[],
+  facts: { years: number[]; kinds: string[]; sourceKinds: string[] },
+  totals: ReportTotals
+): Manifest {
+  return {
+    schema_version: 1,
+    files: [...files],
+    rows: Object.fromEntries(files.map((f) => [f.table, f.rows])) as Record<TableName, number>,
+    years: [...facts.years],
+    kinds: [...facts.kinds],
+    source_kinds: [...facts.sourceKinds],
+    documents: { inputs: totals.inputs, ok: totals.ok, partial: totals.partial, rejected: totals.rejected }
+  };
+}
+
+export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
