@@ -1,0 +1,50 @@
+// Test harness: the DuckDB-WASM 1.28.0 blocking Node engine over a folder of Parquet files, with the same
+// views (src/lib/db/views.ts) and the same prepared-statement Db (src/lib/db/connection.ts) as the browser.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { TABLE_NAMES, parquetFile, type TableName } from '../../../src/lib/model';
+import { dbFromConnection, type ConnectionLike } from '../../../src/lib/db/connection';
+import { createViewsSql, manifestFiles } from '../../../src/lib/db/views';
+import type { Db } from '../../../src/lib/db/types';
+
+const require = createRequire(import.meta.url);
+
+interface BlockingDuckDB {
+  instantiate(): Promise<unknown>;
+  open(config: object): void;
+  registerFileBuffer(name: string, buffer: Uint8Array): void;
+  connect(): ConnectionLike & { query(sql: string): unknown };
+  reset?(): void;
+}
+
+async function blockingDuckDB(): Promise<BlockingDuckDB> {
+  const mod = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const bundles = {
+    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+  };
+  const db = (await mod.createDuckDB(bundles, new mod.VoidLogger(), mod.NODE_RUNTIME)) as BlockingDuckDB;
+  await db.instantiate();
+  return db;
+}
+
+/** Open the Parquet of `dir` (as listed in its manifest.json, else the five standard files) as a Db. */
+export async function openWasmDb(dir: string): Promise<Db> {
+  const manifestPath = join(dir, 'manifest.json');
+  let files: Record<TableName, string[]>;
+  if (existsSync(manifestPath)) files = manifestFiles(JSON.parse(readFileSync(manifestPath, 'utf8')));
+  else
+    files = Object.fromEntries(TABLE_NAMES.map((t) => [t, [parquetFile(t)]])) as Record<TableName, string[]>;
+  const duck = await blockingDuckDB();
+  duck.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  for (const name of Object.values(files).flat()) {
+    duck.registerFileBuffer(name, new Uint8Array(readFileSync(join(dir, name))));
+  }
+  const conn = duck.connect();
+  for (const sql of createViewsSql(files)) conn.query(sql);
+  return dbFromConnection(conn, () => duck.reset?.());
+}
+
+export const parquetIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.parquet'));
