@@ -1,22 +1,184 @@
 // Entry point of the ingest: one document's bytes in, its rows (or the reasons it was rejected) out.
-import type { DocumentResult } from '../model';
+// normalise → split sections → parse tables and prose → resolve figures → cross-check → rows.
+import { createHash } from 'node:crypto';
+import {
+  FIGURES,
+  FIGURE_NAMES,
+  PREV_FIGURES,
+  type DisclosureRow,
+  type DocumentResult,
+  type FigureName,
+  type LineItemRow,
+  type SourceKind
+} from '../model';
+import { auditChanges, auditFacts, auditFigures, auditProjects, auditStaff } from './audit';
+import { checkRowSplits, checkTrees, FindingList } from './checks';
+import { resolveFigures } from './figures';
+import { categoryOf, levelOf, readIdentity, regionOf } from './identity';
+import { findMentions } from './mentions';
+import { readNarrative, readNarrativeProjects, readStaff, readTargetTables } from './narrative';
+import { declaredUnit, sumTolerance, type MoneyUnit } from './numbers';
+import { buildProse } from './prose';
+import { findTables, proseLines } from './sections';
+import { parseTables } from './tables';
+import { readDocumentText, UnreadableDocument, type Line } from './text';
 
 export interface IngestOptions {
   /** Force the source kind; by default a document is 'published' unless it carries a `# synthetic` header line. */
-  sourceKind?: 'published' | 'synthetic';
+  sourceKind?: SourceKind;
 }
 
+const hash = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
+
+export function unitIdOf(region: string | null, unitName: string): string {
+  return 'u' + hash(`${region ?? ''}|${unitName}`, 12);
+}
+
+function rejected(file: string, reason: string): DocumentResult {
+  return { file, status: 'rejected', reasons: [reason], disclosure: null, unit: null, lineItems: [], projects: [], findings: [] };
+}
+
+/** The money unit most of a document's own statements use (tables' headers first, then prose amounts). */
+function documentUnit(lines: Line[]): MoneyUnit | null {
+  for (const l of lines) {
+    const u = declaredUnit(l.text);
+    if (u) return u;
+  }
+  return null;
+}
+
+const TEMPLATE_TABLES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
 /** Parse one document. Never throws on bad content: a broken document comes back with status 'rejected'. */
-export function ingestDocument(bytes: Uint8Array, file: string, _opts: IngestOptions = {}): DocumentResult {
-  void bytes;
+export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOptions = {}): DocumentResult {
+  let doc;
+  try {
+    doc = readDocumentText(bytes, file);
+  } catch (e) {
+    if (e instanceof UnreadableDocument) return rejected(file, e.message);
+    throw e;
+  }
+  const { lines, headers } = doc;
+  if (lines.length === 0) return rejected(file, `${file}: no text`);
+  const sourceKind: SourceKind =
+    opts.sourceKind ?? (headers.some((h) => /^#\s*synthetic\b/i.test(h)) ? 'synthetic' : 'published');
+
+  const id = readIdentity(lines);
+  const blocks = findTables(lines);
+  const unit = documentUnit(lines);
+  const tables = parseTables(lines, blocks, unit);
+  const prose = buildProse(proseLines(lines, blocks));
+  const final = id.kind === 'final';
+  const mentions = findMentions(prose, { year: id.year, final });
+  const staff = readStaff(prose);
+  const facts = readNarrative(prose);
+  const targetInfo = readTargetTables(prose);
+  const narrativeProjects = readNarrativeProjects(prose, targetInfo.firstAt);
+
+  const findings = new FindingList(unit ?? '万元');
+  for (const p of tables.problems) findings.problem(p);
+  checkTrees(tables.items, findings);
+  checkRowSplits(tables.items, findings);
+  const tol = sumTolerance(1, unit ?? '万元');
+  const resolved = resolveFigures(tables.items, mentions, staff, facts, findings, tol);
+  const v = resolved.value;
+  auditFigures(v, tables.items, findings);
+  auditChanges(mentions, resolved, findings);
+  auditStaff(staff, findings);
+  auditFacts(facts, v, findings);
+  const projectTotal5 = tables.items.find((x) => x.table_no === 5 && x.name === '总计' && x.measure === 'project');
+  auditProjects(
+    tables.projects,
+    narrativeProjects,
+    targetInfo.tables,
+    facts,
+    projectTotal5 ? { value: projectTotal5.amount!, lines: [projectTotal5.source_line] } : v.project_expenditure,
+    findings
+  );
+
+  const stated = FIGURE_NAMES.filter((n) => v[n] !== undefined);
+  if (stated.length === 0 && tables.items.length === 0)
+    return rejected(file, `${file}: no figure found (line ${lines[0].no}: “${lines[0].text.slice(0, 30)}”)`);
+
+  const text = lines.map((l) => `${l.no}\t${l.text}`).join('\n');
+  const docId = 'd' + hash(text, 15);
+  const region = regionOf(id.unitName);
+  const unitId = id.unitName ? unitIdOf(region, id.unitName) : 'u' + hash(`unnamed|${docId}`, 12);
+
+  const row = {
+    doc_id: docId,
+    unit_id: unitId,
+    unit_name: id.unitName,
+    region,
+    year: id.year,
+    kind: id.kind,
+    source_kind: sourceKind,
+    source_file: file,
+    published_on: id.publishedOn
+  } as DisclosureRow;
+  const rec = row as unknown as Record<string, number | null>;
+  for (const n of FIGURE_NAMES) rec[n] = v[n]?.value ?? null;
+  for (const n of PREV_FIGURES) rec[`prev_${n}`] = resolved.prev[n]?.value ?? null;
+
+  const lineItems: LineItemRow[] = tables.items.map((it) => ({ doc_id: docId, ...it }));
+  const pushFact = (section: LineItemRow['section'], name: string, measure: string, value: number, line: number) =>
+    lineItems.push({ doc_id: docId, table_no: null, section, code: null, name, measure, amount: value, source_line: line });
+  const p = facts.procurement;
+  for (const [k, zh] of [['goods', '政府采购货物'], ['works', '政府采购工程'], ['services', '政府采购服务']] as const)
+    if (p[k]) pushFact('procurement', zh, k, p[k]!.value, p[k]!.lines[0]);
+  for (const a of facts.assets) pushFact('assets', a.name, 'value', a.value.value, a.value.lines[0]);
+  // figures stated only in prose keep their source line as a narrative line item
+  for (const m of mentions) {
+    if (m.kind === 'value' && m.period === 'current' && m.column === 'budget')
+      pushFact('narrative', FIGURE_LABEL(m.figure), 'budget', m.value, m.lines[0]);
+  }
+  for (const n of stated) {
+    const st = v[n]!;
+    if (!tables.items.some((it) => it.source_line === st.lines[0] && it.amount === st.value))
+      pushFact('narrative', FIGURE_LABEL(n), n, st.value, st.lines[0]);
+  }
+  for (const n of PREV_FIGURES) {
+    const st = resolved.prev[n];
+    if (st) pushFact('narrative', `上年${FIGURE_LABEL(n)}`, `prev_${n}`, st.value, st.lines[0]);
+  }
+
+  const targetNames = new Set(targetInfo.tables.map((t) => t.name.replace(/\s+/g, '')));
+  const projectSource = tables.projects.length
+    ? tables.projects
+    : narrativeProjects.map((x) => ({ ...x, code: null as string | null }));
+  const projects = projectSource.map((x) => ({
+    doc_id: docId,
+    name: x.name,
+    code: x.code,
+    amount: x.amount,
+    has_targets: targetNames.has(x.name.replace(/\s+/g, '')),
+    source_line: x.line
+  }));
+
+  // status: ok when the template's tables are all there (or stated empty) and the identity is complete
+  const reasons: string[] = [];
+  if (!id.unitName) reasons.push('unit name not found');
+  if (id.year === null) reasons.push('year not found');
+  if (id.kind === null) reasons.push('kind (预算/决算) not found');
+  if (blocks.length === 0) reasons.push('no tables (prose only)');
+  else {
+    const missing = TEMPLATE_TABLES.filter((n) => !tables.present.has(n));
+    if (missing.length) reasons.push(`tables missing: ${missing.map((n) => `表${n}`).join(', ')}`);
+  }
+  const unreadable = findings.list.filter((x) => x.check === 'table_unit_unknown' || x.check === 'garbled_number');
+  for (const u of unreadable) reasons.push(`${u.message_en} (line ${u.source_lines})`);
+
+  const level = levelOf(region);
   return {
     file,
-    status: 'rejected',
-    reasons: ['parser not written yet'],
-    disclosure: null,
-    unit: null,
-    lineItems: [],
-    projects: [],
-    findings: []
+    status: reasons.length ? 'partial' : 'ok',
+    reasons,
+    disclosure: row,
+    unit: { unit_id: unitId, unit_name: id.unitName, region, level, category: categoryOf(id.unitName), source_kind: sourceKind },
+    lineItems,
+    projects,
+    findings: findings.list.map((x) => ({ doc_id: docId, ...x }))
   };
 }
+
+const FIGURE_LABEL = (n: FigureName) => FIGURES.find((f) => f.name === n)!.zh;

@@ -1,0 +1,162 @@
+// Resolve each figure of disclosures.parquet from the tables (first) and the prose (otherwise), keeping
+// where it came from, and cross-check every other statement of it.
+import { FIGURES, type FigureName } from '../model';
+import { checkPercent, fmt, type FindingList } from './checks';
+import type { Mention } from './mentions';
+import type { NarrativeFacts, StaffFacts, Stated } from './narrative';
+import type { Item } from './tables';
+
+export interface Resolved {
+  value: Partial<Record<FigureName, Stated>>;
+  prev: Partial<Record<FigureName, Stated>>;
+}
+
+const label = (n: FigureName) => {
+  const f = FIGURES.find((x) => x.name === n)!;
+  return { zh: f.zh, en: f.en };
+};
+
+function pick(items: Item[], pred: (it: Item) => boolean): Stated | undefined {
+  const it = items.find((x) => pred(x) && x.amount !== null);
+  return it ? { value: it.amount!, lines: [it.source_line] } : undefined;
+}
+
+/** Figures as the tables state them (the formal statement, preferred over prose). */
+export function figuresFromTables(items: Item[]): Partial<Record<FigureName, Stated>> {
+  const total = (no: number, measure: string) =>
+    pick(items, (x) => x.table_no === no && x.measure === measure && x.code === null && x.name === '总计');
+  const s = (measure: string) => pick(items, (x) => x.table_no === 1 && x.measure === measure && x.code === null);
+  const s4 = (measure: string) => pick(items, (x) => x.table_no === 4 && x.measure === measure && x.code === null);
+  const tp = (measure: string) => pick(items, (x) => x.table_no === 10 && x.measure === measure);
+  return {
+    total_income: s('total_income'),
+    total_expenditure: s('total_expenditure'),
+    general_budget: s('general_budget') ?? s4('general_budget'),
+    fund_budget: s('fund_budget') ?? s4('fund_budget'),
+    state_capital_budget: s('state_capital_budget') ?? s4('state_capital_budget'),
+    basic_expenditure: total(3, 'basic') ?? total(5, 'basic'),
+    project_expenditure: total(3, 'project') ?? total(5, 'project'),
+    personnel_expense: total(6, 'personnel'),
+    public_expense: total(6, 'public'),
+    three_public_total: tp('three_public_total'),
+    overseas_travel: tp('overseas_travel'),
+    vehicle_total: tp('vehicle_total'),
+    vehicle_purchase: tp('vehicle_purchase'),
+    vehicle_operation: tp('vehicle_operation'),
+    reception: tp('reception')
+  };
+}
+
+/** Other table statements that a prose figure may legitimately equal (表5 for 基本/项目, say). */
+function alternatives(items: Item[], n: FigureName): number[] {
+  const totals = (no: number, m: string) =>
+    items.filter((x) => x.table_no === no && x.measure === m && x.name === '总计' && x.amount !== null).map((x) => x.amount!);
+  if (n === 'basic_expenditure') return [...totals(3, 'basic'), ...totals(5, 'basic'), ...totals(6, 'total')];
+  if (n === 'project_expenditure') return [...totals(3, 'project'), ...totals(5, 'project')];
+  if (n === 'total_expenditure' || n === 'total_income')
+    return items.filter((x) => (x.table_no === 1 || x.table_no === 4) && /^total_/.test(x.measure)).map((x) => x.amount!);
+  if (n === 'general_budget') return items.filter((x) => x.table_no === 4 && x.measure === 'general_budget').map((x) => x.amount!);
+  return [];
+}
+
+const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
+
+export function resolveFigures(
+  items: Item[],
+  mentions: Mention[],
+  staff: StaffFacts,
+  facts: NarrativeFacts,
+  findings: FindingList,
+  tol: number
+): Resolved {
+  const value: Resolved['value'] = {};
+  const prev: Resolved['prev'] = {};
+  const fromTables = figuresFromTables(items);
+  for (const [k, v] of Object.entries(fromTables)) if (v) value[k as FigureName] = v;
+
+  // prose values: fill what the tables do not state, cross-check what they do
+  const byFigure = new Map<FigureName, Mention[]>();
+  for (const m of mentions) {
+    let g = byFigure.get(m.figure);
+    if (!g) byFigure.set(m.figure, (g = []));
+    g.push(m);
+  }
+  const proseTotals: [FigureName, Stated | undefined][] = [
+    ['total_income', facts.totals.income],
+    ['total_expenditure', facts.totals.expenditure]
+  ];
+  for (const [n, st] of proseTotals) {
+    if (!st) continue;
+    if (!value[n]) value[n] = st;
+    else if (!near(value[n]!.value, st.value, tol) && !alternatives(items, n).some((a) => near(a, st.value, tol)))
+      mismatch(findings, n, value[n]!, st);
+  }
+  for (const [n, ms] of byFigure) {
+    const current = ms.filter((m) => m.kind === 'value' && m.period === 'current' && m.column === 'actual');
+    if (!current.length) continue;
+    // the same figure stated twice in prose with a unit slip (1.58元 vs 1.58万元): the 万元 one stands
+    const sane = current.filter(
+      (m) => !(m.unit === '元' && current.some((o) => o.unit === '万元' && near(o.value, m.value * 10000, 1e-6)))
+    );
+    for (const m of current)
+      if (!sane.includes(m))
+        findings.add(
+          'unit_slip',
+          'warning',
+          `${label(n).zh}写作 ${fmt(m.value * 10000)} 元，别处为 ${fmt(m.value * 10000)} 万元，按万元采用`,
+          `${label(n).en} is written as ${fmt(m.value * 10000)} 元 but elsewhere as ${fmt(m.value * 10000)} 万元; taken as 万元`,
+          m.value * 10000,
+          m.value,
+          m.lines
+        );
+    const head = sane[0];
+    if (!value[n]) value[n] = { value: head.value, lines: head.lines };
+    const alt = alternatives(items, n);
+    for (const m of sane) {
+      if (near(m.value, value[n]!.value, tol) || alt.some((a) => near(a, m.value, tol))) continue;
+      mismatch(findings, n, value[n]!, { value: m.value, lines: m.lines });
+    }
+  }
+  for (const [n, st] of Object.entries(staff.counts) as [FigureName, Stated][]) value[n] = st;
+  if (facts.vehicles) value.vehicles_count = facts.vehicles;
+
+  // prior-year values: stated outright, or current − stated change
+  for (const [n, ms] of byFigure) {
+    const explicit = ms.find((m) => m.kind === 'value' && m.period === 'prior' && m.column === 'actual');
+    if (explicit) prev[n] = { value: explicit.value, lines: explicit.lines };
+    const cur = value[n];
+    for (const m of ms) {
+      if (m.kind !== 'change' || m.against !== 'prior' || m.period !== 'current' || !cur) continue;
+      const p = round(cur.value - m.value);
+      if (m.pct !== null) checkPercent(findings, label(n), cur.value, m.value, m.pct, [...cur.lines, ...m.lines]);
+      if (!prev[n]) prev[n] = { value: p, lines: m.lines };
+      else if (!near(prev[n]!.value, p, tol * 2)) {
+        findings.add(
+          'prior_year_conflict',
+          'warning',
+          `${label(n).zh}的上年数：${fmt(prev[n]!.value)} 与由变动额推得的 ${fmt(p)} 不一致`,
+          `Prior-year ${label(n).en}: ${fmt(prev[n]!.value)} disagrees with ${fmt(p)} implied by the stated change`,
+          prev[n]!.value,
+          p,
+          [...prev[n]!.lines, ...m.lines]
+        );
+      }
+    }
+  }
+  for (const [n, st] of Object.entries(staff.prev) as [FigureName, Stated][]) prev[n] = st;
+  return { value, prev };
+}
+
+const round = (v: number) => Math.round(v * 10000) / 10000;
+
+function mismatch(findings: FindingList, n: FigureName, table: Stated, prose: Stated) {
+  findings.add(
+    'narrative_vs_table',
+    'error',
+    `${label(n).zh}：说明中为 ${fmt(prose.value)}，表中为 ${fmt(table.value)}`,
+    `${label(n).en}: the narrative says ${fmt(prose.value)}, the table says ${fmt(table.value)}`,
+    table.value,
+    prose.value,
+    [...table.lines, ...prose.lines]
+  );
+}

@@ -1,0 +1,90 @@
+// Find the template's parts in a document: the 公开表 (表1…表10) blocks and the prose around them.
+import { declaredUnit, type MoneyUnit } from './numbers';
+import type { Line } from './text';
+
+export interface TableBlock {
+  /** template number 1–10 (from "表 N" or from the title) */
+  no: number;
+  title: string;
+  /** index range [start, end) into the document's lines, the title lines included */
+  start: number;
+  end: number;
+  unit: MoneyUnit | null;
+  /** the sentence that says the table is empty ("…为空表"), if any */
+  emptyLine: number | null;
+}
+
+/** Template titles, in an order where the more specific title is tried first. */
+const TITLES: [number, RegExp][] = [
+  [10, /“?三公”?经费.{0,6}(?:支出|预算|决算).{0,4}(?:情况)?表$/],
+  [9, /国有资本经营预算(?:支出|财政拨款支出).{0,4}(?:情况)?表$/],
+  [8, /政府性基金(?:预算)?(?:支出|财政拨款支出).{0,4}(?:情况)?表$/],
+  [7, /一般公共预算(?:财政拨款)?项目支出.{0,4}(?:情况)?表$/],
+  [6, /一般公共预算(?:财政拨款)?基本支出.{0,4}(?:情况)?表$/],
+  [5, /一般公共预算(?:财政拨款)?支出.{0,4}(?:情况)?表$/],
+  [4, /财政拨款收支.{0,6}(?:总体情况|总)表$/],
+  [3, /(?:部门)?支出(?:预算|决算)?总体情况表$|^支出(?:预算|决算)表$/],
+  [2, /(?:部门)?收入(?:预算|决算)?总体情况表$|^收入(?:预算|决算)表$/],
+  [1, /(?:部门)?收支(?:预算|决算)?总体情况表$|收支(?:预算|决算)?总表$/]
+];
+
+export function titleNumber(text: string): number | null {
+  const t = text.replace(/\s+/g, '');
+  if (t.length > 40) return null;
+  for (const [no, re] of TITLES) if (re.test(t)) return no;
+  return null;
+}
+
+const TABLE_MARK = /^表\s*(\d{1,2})$/;
+const PART_MARK = /^第[一二三四五六]部分/;
+const EMPTY_TABLE = /为空表|无(?:此类|相关)?(?:数据|支出)|没有使用.{0,20}安排的支?出?/;
+
+/** Locate table blocks. A block starts at "表 N" (or a bare template title) and ends at the next block,
+ *  the next 第N部分 heading, or the end. */
+export function findTables(lines: Line[]): TableBlock[] {
+  const starts: { idx: number; no: number; title: string; titleIdx: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    const m = TABLE_MARK.exec(t);
+    if (m) {
+      const next = lines[i + 1]?.text ?? '';
+      const fromTitle = titleNumber(next);
+      const no = Number(m[1]);
+      starts.push({ idx: i, no: fromTitle ?? no, title: next, titleIdx: i + 1 });
+      i++;
+      continue;
+    }
+    const no = titleNumber(t);
+    if (no !== null && !(starts.length && starts[starts.length - 1].titleIdx === i)) {
+      starts.push({ idx: i, no, title: t, titleIdx: i });
+    }
+  }
+  const blocks: TableBlock[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k];
+    let end = k + 1 < starts.length ? starts[k + 1].idx : lines.length;
+    for (let j = s.titleIdx + 1; j < end; j++) {
+      if (PART_MARK.test(lines[j].text)) {
+        end = j;
+        break;
+      }
+    }
+    let unit: MoneyUnit | null = null;
+    let emptyLine: number | null = null;
+    for (let j = s.titleIdx + 1; j < end; j++) {
+      unit ??= declaredUnit(lines[j].text);
+      if (emptyLine === null && EMPTY_TABLE.test(lines[j].text + (lines[j + 1]?.text ?? ''))) {
+        emptyLine = lines[j].no;
+      }
+    }
+    blocks.push({ no: s.no, title: s.title, start: s.idx, end, unit, emptyLine });
+  }
+  return blocks;
+}
+
+/** Indices of lines that belong to no table block (the prose of the document). */
+export function proseLines(lines: Line[], tables: TableBlock[]): Line[] {
+  const inTable = new Uint8Array(lines.length);
+  for (const b of tables) for (let i = b.start; i < b.end; i++) inTable[i] = 1;
+  return lines.filter((_, i) => !inTable[i]);
+}

@@ -1,0 +1,367 @@
+// Interpret the template's tables: coded tables (表2,3,5,6,7,8,9) and the label tables (表1,4,10).
+import type { LineItemRow, Section } from '../model';
+import { parseAmount, toWan, type MoneyUnit } from './numbers';
+import { groupRows, joinedName, tokens, type CodedRow } from './rows';
+import type { TableBlock } from './sections';
+import type { Line } from './text';
+
+export type Item = Omit<LineItemRow, 'doc_id'>;
+
+export interface Problem {
+  check: string;
+  zh: string;
+  en: string;
+  lines: number[];
+  severity?: 'error' | 'warning' | 'info';
+}
+
+export interface TableProject {
+  name: string;
+  code: string | null;
+  amount: number | null;
+  line: number;
+}
+
+export interface ParsedTables {
+  items: Item[];
+  projects: TableProject[];
+  problems: Problem[];
+  /** tables seen (by number), and those stated to be empty */
+  present: Set<number>;
+  empty: Set<number>;
+}
+
+type Layout = 'basic_project' | 'personnel_public' | 'project' | 'income' | 'total_only';
+
+const SECTION: Record<number, Section> = {
+  1: 'summary',
+  2: 'income',
+  3: 'functional',
+  4: 'summary',
+  5: 'functional',
+  6: 'economic',
+  7: 'project',
+  8: 'functional',
+  9: 'functional',
+  10: 'three_public'
+};
+
+function layoutOf(no: number, header: string): Layout {
+  const h = header.replace(/\s+/g, '');
+  if (no === 7 || /项目名称/.test(h)) return 'project';
+  if (/人员经费/.test(h) && /公用经费/.test(h)) return 'personnel_public';
+  if (/基本支出/.test(h) && /项目支出/.test(h)) return 'basic_project';
+  if (no === 2) return 'income';
+  return 'total_only';
+}
+
+const PAGE_REPEAT = /^编制(部门|单位)[:：]/;
+
+/** Split a coded table's block into header text and body lines (page-break header repeats dropped).
+ *  The header ends at the column-number line ("※ ※ 1 2 3"), or where there is none, at the first row. */
+function codedBody(lines: Line[], b: TableBlock): { header: string; body: Line[] } {
+  let hasMarks = false;
+  for (let i = b.start + 1; i < b.end; i++) if (/^※/.test(lines[i].text)) hasMarks = true;
+  const startsRow = (t: string) => {
+    const t0 = tokens(t)[0] ?? '';
+    return /^(总计|合计)$/.test(t0) || /^\d{3}$/.test(t0) || /^\d{5}$|^\d{7}$/.test(t0);
+  };
+  const header: string[] = [];
+  const body: Line[] = [];
+  let inHeader = true;
+  for (let i = b.start + 1; i < b.end; i++) {
+    const l = lines[i];
+    if (PAGE_REPEAT.test(l.text)) {
+      inHeader = true;
+      continue;
+    }
+    if (inHeader) {
+      if (hasMarks ? /^※/.test(l.text) : startsRow(l.text)) {
+        inHeader = false;
+        if (hasMarks) continue;
+      } else {
+        if (body.length === 0) header.push(l.text);
+        continue;
+      }
+    }
+    body.push(l);
+  }
+  return { header: header.join(' '), body };
+}
+
+export function parseTables(lines: Line[], blocks: TableBlock[], docUnit: MoneyUnit | null): ParsedTables {
+  const out: ParsedTables = { items: [], projects: [], problems: [], present: new Set(), empty: new Set() };
+  const coded = new Map<number, { rows: CodedRow[]; layout: Layout; unit: MoneyUnit }>();
+  for (const b of blocks) {
+    out.present.add(b.no);
+    const unit = b.unit ?? docUnit;
+    if (b.emptyLine !== null) out.empty.add(b.no);
+    if (!unit) {
+      out.problems.push({
+        check: 'table_unit_unknown',
+        zh: `表${b.no}未注明金额单位，其数字未采用`,
+        en: `Table ${b.no} states no money unit; its figures were not used`,
+        lines: [lines[b.start].no],
+        severity: 'warning'
+      });
+      continue;
+    }
+    if (b.no === 1 || b.no === 4) parseSummaryTable(lines, b, unit, out);
+    else if (b.no === 10) parseThreePublicTable(lines, b, unit, out);
+    else if (b.emptyLine === null) {
+      const { header, body } = codedBody(lines, b);
+      coded.set(b.no, { rows: groupRows(body), layout: layoutOf(b.no, header), unit });
+    }
+  }
+  // 表7 first: its projects tell which functional rows are project spending.
+  const projectByCode = new Map<string, number>();
+  const t7 = coded.get(7);
+  if (t7) {
+    for (const r of t7.rows) {
+      const amt = r.amounts.length ? toWan(r.amounts[0], t7.unit) : null;
+      if (r.code && r.code.length === 7 && amt !== null) {
+        projectByCode.set(r.code, (projectByCode.get(r.code) ?? 0) + amt);
+      }
+    }
+  }
+  for (const [no, t] of coded) {
+    for (const r of t.rows) emitCodedRow(no, r, t.layout, t.unit, projectByCode, t7 !== undefined, out);
+  }
+  return out;
+}
+
+function emitCodedRow(
+  no: number,
+  r: CodedRow,
+  layout: Layout,
+  unit: MoneyUnit,
+  projectByCode: Map<string, number>,
+  haveT7: boolean,
+  out: ParsedTables
+) {
+  const section = SECTION[no] ?? 'functional';
+  const a = r.amounts.map((v) => toWan(v, unit));
+  let name = r.total ? '总计' : joinedName(r);
+  if (layout === 'project') {
+    // 表7 rows: [function name] [project name] amounts; a row with a 项 code and two names is a project
+    if (r.code && r.code.length === 7 && r.names.length >= 2) {
+      const projectName = r.names.slice(1).join('');
+      name = projectName;
+      out.projects.push({ name: projectName, code: r.code, amount: a[0] ?? null, line: r.line });
+    }
+  }
+  const push = (measure: string, amount: number | null) =>
+    out.items.push({ table_no: no, section, code: r.code, name, measure, amount, source_line: r.line });
+  if (a.length === 0) return; // an empty row: nothing stated
+  push('total', a[0]);
+  if (layout === 'basic_project' || layout === 'personnel_public') {
+    const [m1, m2] = layout === 'basic_project' ? ['basic', 'project'] : ['personnel', 'public'];
+    if (a.length >= 3) {
+      push(m1, a[1]);
+      push(m2, a[2]);
+    } else if (a.length === 2) {
+      const which = placeSingle(r, layout, a[1], projectByCode, haveT7);
+      if (which === 'first') push(m1, a[1]);
+      else if (which === 'second') push(m2, a[1]);
+      else
+        out.problems.push({
+          check: 'amount_unplaced',
+          zh: `表${no}第${r.line}行的金额 ${a[1]} 无法确定所属栏目`,
+          en: `Table ${no}, line ${r.line}: cannot tell which column the amount ${a[1]} belongs to`,
+          lines: r.lines,
+          severity: 'info'
+        });
+      if (a[1] !== a[0] && which !== null)
+        out.problems.push({
+          check: 'row_columns',
+          zh: `表${no}第${r.line}行只列出一个分项 ${a[1]}，与合计 ${a[0]} 不等`,
+          en: `Table ${no}, line ${r.line}: one part ${a[1]} is given and it differs from the total ${a[0]}`,
+          lines: r.lines,
+          severity: 'warning'
+        });
+    }
+  }
+}
+
+/** With two amounts (total + one part), decide which part column the second belongs to. */
+function placeSingle(
+  r: CodedRow,
+  layout: Layout,
+  amount: number,
+  projectByCode: Map<string, number>,
+  haveT7: boolean
+): 'first' | 'second' | null {
+  if (r.total || !r.code) return null;
+  if (layout === 'personnel_public') {
+    const cls = r.code.slice(0, 3);
+    if (cls === '301' || cls === '303') return 'first';
+    if (cls === '302' || cls === '310' || cls === '309') return 'second';
+    return null;
+  }
+  if (!haveT7) return null;
+  let project = 0;
+  for (const [code, v] of projectByCode) if (code.startsWith(r.code)) project += v;
+  if (Math.abs(project - amount) < 0.006) return 'second';
+  if (project === 0) return 'first';
+  return null;
+}
+
+// --- 表1 / 表4: income items on the left, functional classes on the right -----------------------------
+
+const LEFT_ITEMS: [RegExp, string][] = [
+  [/^(?:一、)?本年收入(?:合计)?$/, 'income_current'],
+  [/^(?:一、)?财政拨款(?:\(补助\))?$/, 'fiscal_total'],
+  [/^(?:1[、.])?一般公共预算(?:拨款|财政拨款)?(?:收入)?$/, 'general_budget'],
+  [/^(?:2[、.])?(?:政府性)?基金预算(?:拨款|财政拨款)?(?:收入)?$/, 'fund_budget'],
+  [/^(?:3[、.])?国有资本经营预算(?:拨款|财政拨款)?(?:收入)?$/, 'state_capital_budget'],
+  [/^(?:二、)?上年结转(?:结余)?$/, 'carryover'],
+  [/^收入总计$/, 'total_income']
+];
+
+function parseSummaryTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: ParsedTables) {
+  const seen = new Set<string>();
+  let inCarryover = false;
+  for (let i = b.start + 1; i < b.end; i++) {
+    const l = lines[i];
+    const text = l.text.replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '');
+    // totals line: 收入总计 X 支出总计 Y [Y2 …]
+    const tot = /收入总计\s*([\d,.]+)?\s*支出总计\s*([\d,.]+)?/.exec(text);
+    if (tot) {
+      const inc = tot[1] ? parseAmount(tot[1]) : null;
+      const exp = tot[2] ? parseAmount(tot[2]) : null;
+      const push = (measure: string, v: number | null, name: string) =>
+        v !== null &&
+        out.items.push({
+          table_no: b.no,
+          section: 'summary',
+          code: null,
+          name,
+          measure,
+          amount: toWan(v, unit),
+          source_line: l.no
+        });
+      push('total_income', inc, '收入总计');
+      push('total_expenditure', exp, '支出总计');
+      continue;
+    }
+    const toks = tokens(text);
+    // the right-hand side starts at a functional class code (2xx) followed by a name
+    let split = toks.length;
+    for (let k = 0; k < toks.length - 1; k++) {
+      if (/^2\d{2}$/.test(toks[k]) && /[\u3400-\u9fff]/.test(toks[k + 1])) {
+        split = k;
+        break;
+      }
+    }
+    const left = toks.slice(0, split);
+    const right = toks.slice(split);
+    if (left.length) {
+      const nums = left.map(parseAmount);
+      const firstNum = nums.findIndex((n) => n !== null);
+      const label = (firstNum < 0 ? left : left.slice(0, firstNum)).join('').replace(/^其中[:：]/, '');
+      const value = firstNum < 0 ? null : nums[firstNum];
+      if (/^二、/.test(label)) inCarryover = true;
+      for (const [re, measure] of LEFT_ITEMS) {
+        if (!re.test(label)) continue;
+        if (inCarryover && measure !== 'carryover' && measure !== 'total_income') break;
+        if (seen.has(measure)) break;
+        seen.add(measure);
+        if (value !== null)
+          out.items.push({
+            table_no: b.no,
+            section: 'summary',
+            code: null,
+            name: label,
+            measure,
+            amount: toWan(value, unit),
+            source_line: l.no
+          });
+        break;
+      }
+    }
+    if (right.length >= 2) {
+      const code = right[0];
+      const amounts = right.slice(2).map(parseAmount);
+      if (amounts.length && amounts[0] !== null)
+        out.items.push({
+          table_no: b.no,
+          section: 'summary',
+          code,
+          name: right[1],
+          measure: 'total',
+          amount: toWan(amounts[0]!, unit),
+          source_line: l.no
+        });
+    }
+  }
+}
+
+// --- 表10: the 三公 table ---------------------------------------------------------------------------
+
+const THREE_PUBLIC_ROWS: [RegExp, string][] = [
+  [/^(?:“?三公”?经费)?合计$/, 'three_public_total'],
+  [/因公出国/, 'overseas_travel'],
+  [/公务接待/, 'reception'],
+  [/公务用车购置及运行/, 'vehicle_total'],
+  [/公务用车购置费?$/, 'vehicle_purchase'],
+  [/公务用车运行(?:维护)?费?$/, 'vehicle_operation']
+];
+
+function parseThreePublicTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: ParsedTables) {
+  // Which column holds the figure: the first (合计 / 预算数), or the 决算 column when the header has both.
+  let header = '';
+  let pipe = false;
+  let column = 0;
+  for (let i = b.start + 1; i < b.end; i++) {
+    const t = lines[i].text;
+    if (/^(合\s*计|因公出国|公务)/.test(t)) break;
+    header += ' ' + t;
+  }
+  const h = header.replace(/\s+/g, '');
+  const budgetAt = h.search(/预算数|年初预算/);
+  const finalAt = h.search(/决算数|支出决算|决算/);
+  const bothColumns = budgetAt >= 0 && finalAt >= 0 && /预算数|年初预算/.test(h) && /决算数/.test(h);
+  if (bothColumns) column = budgetAt < finalAt ? 1 : 0;
+  const seen = new Set<string>();
+  for (let i = b.start + 1; i < b.end; i++) {
+    const l = lines[i];
+    pipe ||= l.text.includes('|');
+    const cells = pipe ? l.text.split('|').map((c) => c.trim()) : tokens(l.text);
+    const labelCells = pipe ? [cells[0]] : cells.filter((c) => parseAmount(c) === null);
+    const label = labelCells
+      .join('')
+      .replace(/\s+/g, '')
+      .replace(/^其中[:：]/, '')
+      .replace(/[（(]小计[)）]$/, '');
+    const row = THREE_PUBLIC_ROWS.find(([re]) => re.test(label));
+    if (!row || seen.has(row[1])) continue;
+    seen.add(row[1]);
+    let value: number | null;
+    if (pipe) {
+      value = parseAmount((cells[1 + column] ?? '').trim());
+    } else {
+      const nums = cells.map(parseAmount).filter((n): n is number => n !== null);
+      if (bothColumns && nums.length === 1) {
+        out.problems.push({
+          check: 'amount_unplaced',
+          zh: `表10第${l.no}行只有一个数字，无法确定是预算数还是决算数`,
+          en: `Table 10, line ${l.no}: one figure only; cannot tell budget from final column`,
+          lines: [l.no],
+          severity: 'info'
+        });
+        continue;
+      }
+      value = nums[column] ?? null;
+    }
+    if (value === null) continue;
+    out.items.push({
+      table_no: 10,
+      section: 'three_public',
+      code: null,
+      name: label,
+      measure: row[1],
+      amount: toWan(value, unit),
+      source_line: l.no
+    });
+  }
+}
