@@ -1,9 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { parquetData } from './scripts/data-plugin.mjs';
+import { parquetData } from './scripts/data-plugin';
 
 export default defineConfig({
-  plugins: [sveltekit(), parquetData()],
+  plugins: [sveltekit(), parquetData({ dir: process.env.GONGKAI_DATA_DIR ?? 'data/parquet' })],
   test: {
     projects: [
       {

@@ -2,15 +2,20 @@
 // reads only the bytes a query needs) and copies it into build/data after the static build.
 import { createReadStream, existsSync, statSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'vite';
 
-const TYPES = { '.parquet': 'application/vnd.apache.parquet', '.json': 'application/json; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.parquet': 'application/vnd.apache.parquet',
+  '.json': 'application/json; charset=utf-8'
+};
 
 /** Parse a single "bytes=a-b" range against a file size; null when absent or unsatisfiable. */
-export function parseRange(header, size) {
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null {
   const m = /^bytes=(\d*)-(\d*)$/.exec(String(header ?? '').trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;
-  let start;
-  let end;
+  let start: number;
+  let end: number;
   if (m[1] === '') {
     start = Math.max(0, size - Number(m[2]));
     end = size - 1;
@@ -23,12 +28,12 @@ export function parseRange(header, size) {
 }
 
 /** Connect-style middleware answering GET/HEAD /data/<file> from dir. */
-export function dataMiddleware(dir, prefix = '/data/') {
+export function dataMiddleware(dir: string, prefix = '/data/') {
   const root = resolve(dir);
-  return (req, res, next) => {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const url = (req.url ?? '').split('?')[0];
     if (!url.startsWith(prefix) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-    let name;
+    let name: string;
     try {
       name = decodeURIComponent(url.slice(prefix.length));
     } catch {
@@ -61,8 +66,7 @@ export function dataMiddleware(dir, prefix = '/data/') {
   };
 }
 
-/** @param {{ dir?: string, outDir?: string }} [opts] */
-export function parquetData(opts = {}) {
+export function parquetData(opts: { dir?: string; outDir?: string } = {}): Plugin {
   const dir = opts.dir ?? 'data/parquet';
   const outDir = opts.outDir ?? 'build';
   let isSsrBuild = false;
@@ -78,7 +82,7 @@ export function parquetData(opts = {}) {
       server.middlewares.use(dataMiddleware(dir));
     },
     closeBundle: {
-      order: 'post',
+      order: 'post' as const,
       sequential: true,
       handler() {
         // SvelteKit's adapter writes build/ when the server build closes; copy after it.

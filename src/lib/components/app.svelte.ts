@@ -1,0 +1,88 @@
+// The app-wide state every page reads: the language, and the engine with the data's facets once loaded.
+// The engine module is imported dynamically (browser only), never at the top of a module the prerender runs.
+import type { Db, EngineProgress, Facets } from '../db/queries';
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n';
+import { markEngine } from './ready';
+
+export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export const app = $state({
+  lang: DEFAULT_LANG as Lang,
+  status: 'idle' as EngineStatus,
+  progress: null as EngineProgress | null,
+  error: '',
+  errorEn: '',
+  db: null as Db | null,
+  facets: null as Facets | null,
+  /** the data holds synthetic units */
+  hasSynthetic: false
+});
+
+const LANG_KEY = 'gongkai.lang';
+
+export function initLang() {
+  try {
+    const saved = localStorage.getItem(LANG_KEY);
+    if (isLang(saved)) app.lang = saved;
+  } catch {
+    /* storage may be disabled */
+  }
+  applyLang();
+}
+
+export function setLang(lang: Lang) {
+  app.lang = lang;
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    /* ignore */
+  }
+  applyLang();
+}
+
+function applyLang() {
+  document.documentElement.lang = app.lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** Plain words for what went wrong while loading. */
+export function describeLoadError(err: unknown): { zh: string; en: string } {
+  const cut = (m: string) => (m.length > 300 ? m.slice(0, 300) + '…' : m);
+  const zh = cut(err instanceof Error ? err.message : String(err));
+  const en =
+    err && typeof err === 'object' && typeof (err as { en?: unknown }).en === 'string'
+      ? cut((err as { en: string }).en)
+      : zh;
+  return { zh, en };
+}
+
+let started: Promise<void> | null = null;
+
+/** Open the engine once per page load; later calls wait for the same load. */
+export function startEngine(): Promise<void> {
+  if (started) return started;
+  app.status = 'loading';
+  markEngine(false);
+  started = (async () => {
+    try {
+      const { openEngine } = await import('../db/engine');
+      const db = await openEngine((p: EngineProgress) => {
+        app.progress = p;
+      });
+      const { loadFacets } = await import('../db/facets');
+      const facets = await loadFacets(db);
+      app.db = db;
+      app.facets = facets;
+      app.hasSynthetic = facets.sourceKinds.includes('synthetic');
+      app.status = 'ready';
+      markEngine(true);
+    } catch (err) {
+      const d = describeLoadError(err);
+      app.error = d.zh;
+      app.errorEn = d.en;
+      app.status = 'error';
+      // the page has finished: it shows the error
+      markEngine(true);
+    }
+  })();
+  return started;
+}

@@ -1,0 +1,33 @@
+// Run a view's queries: marks the page busy (no data-ready) until the newest run has been applied and drawn,
+// and ignores the result of a run that a newer one has replaced.
+import { tick } from 'svelte';
+import { markBusy, markDone } from './ready';
+
+export interface Loader {
+  run<T>(fetch: () => Promise<T>, apply: (value: T) => void, fail: (message: string) => void): Promise<void>;
+  dispose(): void;
+}
+
+export function createLoader(key: string): Loader {
+  let seq = 0;
+  return {
+    async run(fetch, apply, fail) {
+      const mine = ++seq;
+      markBusy(key);
+      try {
+        const value = await fetch();
+        if (mine !== seq) return;
+        apply(value);
+      } catch (err) {
+        if (mine !== seq) return;
+        fail(err instanceof Error ? err.message.split('\n')[0] : String(err));
+      }
+      await tick();
+      if (mine === seq) markDone(key);
+    },
+    dispose() {
+      seq++;
+      markDone(key);
+    }
+  };
+}

@@ -1,0 +1,24 @@
+// How a metric's numbers read: 万元 with two decimals, counts whole, percentages with one decimal.
+import { format } from 'd3-format';
+import { metricOf, type MetricId } from '../db/metrics';
+import { formatWan, formatCount, type Lang } from '../i18n';
+
+const pct = format('+.1f');
+
+export function metricFormatter(id: MetricId): (v: number) => string {
+  const m = metricOf(id);
+  if (m.unit === '%') return (v) => `${pct(v)}%`;
+  if (m.unit === '人' || m.unit === '辆') return (v) => formatCount(v);
+  return (v) => formatWan(v);
+}
+
+export function metricLabel(lang: Lang, id: MetricId): string {
+  const m = metricOf(id);
+  return lang === 'zh' ? m.zh : m.en;
+}
+
+export function metricUnit(lang: Lang, id: MetricId): string {
+  const u = metricOf(id).unit;
+  if (lang === 'zh') return u;
+  return u === '万元' ? '10k yuan' : u === '人' ? 'persons' : u === '辆' ? 'vehicles' : '%';
+}

@@ -1,0 +1,43 @@
+// <html data-ready="true"> when the engine is up and no view is querying or drawing; removed while one is.
+// Tests and benchmarks wait for it.
+
+const pending = new Set<string>();
+let engineUp = false;
+let frame = 0;
+
+function root(): HTMLElement | null {
+  return typeof document === 'undefined' ? null : document.documentElement;
+}
+
+function update() {
+  const html = root();
+  if (!html) return;
+  if (frame) cancelAnimationFrame(frame);
+  frame = 0;
+  if (!engineUp || pending.size > 0) {
+    html.removeAttribute('data-ready');
+    return;
+  }
+  // one frame later, so the SVG the last view drew is laid out
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    if (engineUp && pending.size === 0) html.setAttribute('data-ready', 'true');
+  });
+}
+
+/** A view started querying or drawing. */
+export function markBusy(key: string) {
+  pending.add(key);
+  update();
+}
+
+/** The view has drawn (or failed and shows why). */
+export function markDone(key: string) {
+  pending.delete(key);
+  update();
+}
+
+export function markEngine(up: boolean) {
+  engineUp = up;
+  update();
+}
