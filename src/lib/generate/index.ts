@@ -1,0 +1,143 @@
+// The synthetic corpus: for every unit of the fictional roster and every year, one disclosure document and
+// its truth file. Pure: no I/O, deterministic for a seed (see src/cli/generate.ts for writing files).
+import { deriveAccounts } from './accounts';
+import { writeDocument, type DocumentVariant, type Plant, type PlantKind } from './document';
+import { unitYears } from './figures';
+import { createRandom, type Random } from './random';
+import { buildRoster, type Unit } from './roster';
+import { buildTruth, type Truth } from './truth';
+
+export { buildRoster, type Unit } from './roster';
+export type { Truth } from './truth';
+
+export interface CorpusOptions {
+  units: number;
+  firstYear: number;
+  lastYear: number;
+  seed: string;
+  /** Share of documents with one planted inconsistency (default 0.03). */
+  inconsistencyRate?: number;
+}
+
+export interface GeneratedDocument {
+  /** File name without directory, e.g. u00012_2023_budget.txt */
+  file: string;
+  text: string;
+  truth: Truth;
+}
+
+const PLANT_KINDS: PlantKind[] = [
+  'parent_sum',
+  'narrative_vs_table',
+  'project_without_targets',
+  'staffing_sum'
+];
+
+interface UnitStyle {
+  inYuan: boolean;
+  vehicleWording: DocumentVariant['vehicleWording'];
+  overseasWording: DocumentVariant['overseasWording'];
+  halfWidth: boolean;
+}
+
+function unitStyle(random: Random): UnitStyle {
+  return {
+    inYuan: random.chance(0.12),
+    vehicleWording: random.chance(0.25) ? '公务用车购置及运行维护费' : '公务用车购置及运行费',
+    overseasWording: random.chance(0.2) ? '因公出国(境)费' : '因公出国（境）费',
+    halfWidth: random.chance(0.08)
+  };
+}
+
+function publishedDate(kind: 'budget' | 'final', year: number, random: Random) {
+  return kind === 'budget'
+    ? { year, month: random.int(1, 2), day: random.int(1, 28) }
+    : { year: year + 1, month: random.int(7, 9), day: random.int(1, 28) };
+}
+
+function choosePlant(
+  random: Random,
+  rate: number,
+  accounts: ReturnType<typeof deriveAccounts>,
+  projects: { name: string }[]
+): Plant | null {
+  if (!random.chance(rate)) return null;
+  const kind = random.pick(PLANT_KINDS);
+  switch (kind) {
+    case 'parent_sum': {
+      const classes = accounts.functional.filter((r) => r.code.length === 3);
+      const row = random.pick(classes);
+      const delta = random.int(1, 50) * 100 + random.int(0, 99);
+      return {
+        kind,
+        code: row.code,
+        delta,
+        detail: `表3 ${row.code} 合计 stated ${delta / 100} 万元 above the sum of its 款`
+      };
+    }
+    case 'narrative_vs_table': {
+      const delta =
+        (random.chance(0.5) || accounts.threeTotal < 2000 ? 1 : -1) *
+        (random.int(1, 9) * 100 + random.int(0, 99));
+      return { kind, delta, detail: `narrative 三公 total differs from 表10 合计 by ${delta / 100} 万元` };
+    }
+    case 'project_without_targets': {
+      const p = random.pick(projects);
+      return { kind, project: p.name, detail: `project ${p.name} in 表7 has no 项目支出绩效目标表` };
+    }
+    case 'staffing_sum': {
+      const delta = random.int(1, 3);
+      return { kind, delta, detail: `实有人数 stated ${delta} above 在职 + 退休 + 离休` };
+    }
+  }
+}
+
+/** Every document of the corpus, unit by unit, year by year (lazy, so 100k documents stream). */
+export function* generateCorpus(options: CorpusOptions): Generator<GeneratedDocument> {
+  const rate = options.inconsistencyRate ?? 0.03;
+  const root = createRandom(options.seed);
+  const roster = buildRoster(options.units);
+  for (const unit of roster) {
+    yield* generateUnit(unit, options, rate, root);
+  }
+}
+
+function* generateUnit(
+  unit: Unit,
+  options: CorpusOptions,
+  rate: number,
+  root: Random
+): Generator<GeneratedDocument> {
+  const random = root.fork(`unit/${unit.index}`);
+  const style = unitStyle(random.fork('style'));
+  const years = unitYears(unit, options.firstYear, options.lastYear, random.fork('figures'));
+  const accounts = years.map((y) => deriveAccounts(y, unit));
+  for (let i = 1; i < years.length; i++) {
+    const year = years[i].year;
+    const r = random.fork(`doc/${year}`);
+    const kind = r.chance(0.2) ? 'final' : 'budget';
+    const variant: DocumentVariant = {
+      seed: options.seed,
+      kind,
+      ...style,
+      withProcurement: r.chance(0.85),
+      withAssets: r.chance(0.85),
+      published: publishedDate(kind, year, r),
+      plant: choosePlant(r, rate, accounts[i], years[i].projects)
+    };
+    const file = `u${String(unit.index).padStart(5, '0')}_${year}_${kind}.txt`;
+    const input = {
+      unit,
+      year,
+      figures: years[i],
+      accounts: accounts[i],
+      prev: years[i - 1],
+      prevAccounts: accounts[i - 1],
+      variant
+    };
+    yield { file, text: writeDocument(input, r.fork('text')), truth: buildTruth({ file, ...input }) };
+  }
+}
+
+/** The truth file's name for a document file: u00012_2023_budget.txt → u00012_2023_budget.truth.json */
+export const truthFileName = (file: string) => file.replace(/\.txt$/, '.truth.json');
