@@ -92,26 +92,44 @@ export function resolveFigures(
       mismatch(findings, n, value[n]!, st);
   }
   for (const [n, ms] of byFigure) {
-    const current = ms.filter((m) => m.kind === 'value' && m.period === 'current' && m.column === 'actual');
+    const stated = ms.filter((m) => m.kind === 'value' && m.period === 'current' && m.column === 'actual');
+    const strong = stated.filter((m) => !m.weak);
+    const current = strong.length ? strong : stated;
     if (!current.length) continue;
     // the same figure stated twice in prose with a unit slip (1.58元 vs 1.58万元): the 万元 one stands
     const sane = current.filter(
-      (m) => !(m.unit === '元' && current.some((o) => o.unit === '万元' && near(o.value, m.value * 10000, 1e-6)))
+      (m) => !(m.unit === '元' && current.some((o) => o.unit === '万元' && o.raw === m.raw))
     );
     for (const m of current)
       if (!sane.includes(m))
         findings.add(
           'unit_slip',
           'warning',
-          `${label(n).zh}写作 ${fmt(m.value * 10000)} 元，别处为 ${fmt(m.value * 10000)} 万元，按万元采用`,
-          `${label(n).en} is written as ${fmt(m.value * 10000)} 元 but elsewhere as ${fmt(m.value * 10000)} 万元; taken as 万元`,
-          m.value * 10000,
+          `${label(n).zh}写作 ${m.raw} 元，别处为 ${m.raw} 万元，按万元采用`,
+          `${label(n).en} is written as ${m.raw} 元 but elsewhere as ${m.raw} 万元; taken as 万元`,
+          m.raw,
           m.value,
           m.lines
         );
     const head = sane[0];
-    if (!value[n]) value[n] = { value: head.value, lines: head.lines };
     const alt = alternatives(items, n);
+    if (!value[n]) {
+      // prose alone, and it disagrees with itself: the figure is not placed (a finding, not a value)
+      const other = sane.find((m) => !near(m.value, head.value, tol));
+      if (other) {
+        findings.add(
+          'narrative_conflict',
+          'warning',
+          `${label(n).zh}在说明中有两个不同的数：${fmt(head.value)} 与 ${fmt(other.value)}，未采用`,
+          `${label(n).en} is stated as both ${fmt(head.value)} and ${fmt(other.value)}; left unstated`,
+          head.value,
+          other.value,
+          [...head.lines, ...other.lines]
+        );
+        continue;
+      }
+      value[n] = { value: head.value, lines: head.lines };
+    }
     for (const m of sane) {
       if (near(m.value, value[n]!.value, tol) || alt.some((a) => near(a, m.value, tol))) continue;
       mismatch(findings, n, value[n]!, { value: m.value, lines: m.lines });

@@ -11,6 +11,9 @@ export interface Identity {
   publishedOn: string | null;
 }
 
+const stripFundNames = (s: string) =>
+  s.replace(/一般公共预算|政府性基金预算|国有资本经营预算|年初预算|预算数|预算单位|预决算/g, '');
+
 const TITLE_WORDS = /预算|决算|三公|公开|情况说明|收支/;
 const GENERIC_NAME = /^(关于|我|本|部门|单位|镇级|区级|县级|市级|一|二|三|四|五|六|七|八|九|十|第)/;
 
@@ -63,13 +66,15 @@ export function readIdentity(lines: Line[]): Identity {
   // title lines: "X2021年度…决算", "2018年X“三公”经费预算情况说明"
   for (const l of head) {
     const t = l.text.replace(/\s+/g, '');
-    const m = /(20\d\d)年度?/.exec(t);
+    if (/。/.test(t) || t.length > 60) continue;
+    const m = /(?<![比较与同至止于自从])(20\d\d)年度?/.exec(t);
     if (!m || !TITLE_WORDS.test(t)) continue;
     const year = Number(m[1]);
     if (id.year === null && year >= 2000 && year <= 2100) {
       id.year = year;
       id.yearLine = l.no;
-      if (id.kind === null) id.kind = /决算/.test(t) ? 'final' : /预算/.test(t) ? 'budget' : null;
+      const k = stripFundNames(t);
+      if (id.kind === null) id.kind = /决算/.test(k) ? 'final' : /预算/.test(k) ? 'budget' : null;
     }
     if (!id.unitName) {
       const before = cleanName(t.slice(0, m.index));
@@ -92,28 +97,30 @@ export function readIdentity(lines: Line[]): Identity {
       id.unitLine = head[0].no;
     }
   }
-  // year and kind from the body when the title does not give them
+  // year from the body when the title does not give it: the first year that is not a comparison
+  // ("较2020年度决算数…") or a date ("截至2022年底")
   if (id.year === null) {
-    for (const l of lines) {
+    outer: for (const l of lines) {
       const t = l.text.replace(/\s+/g, '');
-      const m = /(20\d\d)年度?(?:部门|单位)?(预算|决算|“?三公”?经费|一般公共预算|财政拨款|收支)/.exec(t);
-      if (m) {
+      for (const m of t.matchAll(/(20\d\d)年度?/g)) {
+        const before = t.slice(Math.max(0, m.index! - 2), m.index!);
+        const after = t.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
+        if (/[比较与同至止于自从]$/.test(before) || /^(?:底|末|以来|\d+月|\d)/.test(after)) continue;
+        if (!/预算|决算|收入|支出|三公|经费|财政拨款|收支/.test(after)) continue;
         id.year = Number(m[1]);
         id.yearLine = l.no;
-        if (id.kind === null && /^(?:预算|决算)$/.test(m[2])) id.kind = m[2] === '决算' ? 'final' : 'budget';
-        break;
+        break outer;
       }
     }
   }
+  // kind: the first heading-like line that says 决算 or 预算 (the funds' names "一般公共预算" do not count)
   if (id.kind === null) {
-    let budget = 0;
-    let final = 0;
-    for (const l of lines.slice(0, 200)) {
-      const t = l.text.replace(/年初预算|预算数|一般公共预算|政府性基金预算|国有资本经营预算/g, '');
-      budget += (t.match(/预算/g) ?? []).length;
-      final += (t.match(/决算/g) ?? []).length;
+    for (const l of lines.slice(0, 40)) {
+      const t = stripFundNames(l.text);
+      if (/决算/.test(t)) id.kind = 'final';
+      else if (/预算/.test(t)) id.kind = 'budget';
+      if (id.kind) break;
     }
-    id.kind = final > 0 && final >= budget ? 'final' : budget > 0 ? 'budget' : null;
   }
   // published date: a line that is only a date, near the end ("2023 年 2月 6 日"), or "发布日期：2020-09-01"
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 8); i--) {

@@ -16,6 +16,8 @@ export interface Mention {
   column: Column;
   /** 万元; for a change the signed delta (current − compared) */
   value: number;
+  /** the number as written, in `unit` */
+  raw: number;
   unit: MoneyUnit;
   /** percent stated with a change ("下降 29.43%") */
   pct: number | null;
@@ -24,10 +26,12 @@ export interface Mention {
   start: number;
   end: number;
   lines: number[];
+  /** said by a looser name (本年支出合计 for 支出总计): used only when no other mention states the figure */
+  weak?: boolean;
 }
 
 /** Aliases of each amount figure in prose, longest first within a figure. */
-const ALIASES: [FigureName, string][] = [
+const ALIASES: [FigureName, string, 'weak'?][] = [
   ['vehicle_total', '公务用车购置及运行(?:维护|维修)?(?:费用|经费|费|支出)?'],
   ['vehicle_total', '公务用车及运行维护费用?'],
   ['vehicle_purchase', '公务用车购置(?:费用|经费|费|支出)?(?!及)'],
@@ -49,8 +53,9 @@ const ALIASES: [FigureName, string][] = [
   ['fund_budget', '政府性基金预算(?:财政)?(?:拨款)?(?:收入)?'],
   ['state_capital_budget', '国有资本经营预算(?:财政)?(?:拨款)?(?:收入)?'],
   ['procurement_total', '政府采购(?:预算|支出)?(?:总额|合计)?'],
-  ['total_income', '收入总计|收入总预算|部门收入预算|收入预算合计'],
-  ['total_expenditure', '支出总计|支出总预算|部门支出预算|支出预算合计|(?<![基本项目])支出预算(?=\\s?\\d)']
+  ['total_income', '(?<!财政拨款)(?:收入总计|收入总预算|部门收入预算|收入预算合计|总收入)'],
+  ['total_expenditure', '(?<!财政拨款)(?:支出总计|支出总预算|部门支出预算|支出预算合计|总支出|(?<![基本项目])支出预算(?=\\s?\\d))'],
+  ['total_expenditure', '本年支出合计', 'weak']
 ];
 
 const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'g');
@@ -116,7 +121,7 @@ export interface MentionOptions {
 /** Scan prose for every figure mention. */
 export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
   const text = p.text;
-  const hits: { figure: FigureName; start: number; end: number }[] = [];
+  const hits: { figure: FigureName; weak: boolean; start: number; end: number }[] = [];
   ALIAS_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ALIAS_RE.exec(text))) {
@@ -125,7 +130,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
       ALIAS_RE.lastIndex++;
       continue;
     }
-    hits.push({ figure: ALIASES[g][0], start: m.index, end: m.index + m[0].length });
+    hits.push({ figure: ALIASES[g][0], weak: ALIASES[g][2] === 'weak', start: m.index, end: m.index + m[0].length });
   }
   const out: Mention[] = [];
   for (let h = 0; h < hits.length; h++) {
@@ -197,7 +202,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
       let column: Column = 'actual';
       if (opts.final) {
         const ctxColumn =
-          columnOf(gap) ?? columnOf(text.slice(sStart, hit.start).replace(/(?:比|较|与|对比)[^，,。]{0,8}/g, ''));
+          columnOf(text.slice(hit.start, n.index)) ?? columnOf(text.slice(sStart, hit.start).replace(/(?:比|较|与|对比)[^，,。]{0,8}/g, ''));
         column = ctxColumn ?? 'actual';
       }
       out.push({
@@ -206,12 +211,14 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
         period,
         column,
         value: amount,
+        raw: Number(n[1].replace(/,/g, '')),
         unit: unitTok,
         pct: null,
         against: null,
         start: hit.start,
         end: n.index + n[0].length,
-        lines: linesOf(p, hit.start, n.index + n[0].length)
+        lines: linesOf(p, hit.start, n.index + n[0].length),
+        weak: hit.weak
       });
       pos = n.index + n[0].length;
       // after a 年初预算 value of a 决算 document, the actual may follow ("预算为1.8万元,支出决算为1.52万元")
@@ -232,6 +239,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
             period,
             column,
             value: sign * toWan(Number(cm[3]), cm[4] as MoneyUnit),
+            raw: Number(cm[3]),
             unit: cm[4] as MoneyUnit,
             pct: cm[5] !== undefined ? Number(cm[5]) : null,
             against,
@@ -246,6 +254,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
             period,
             column,
             value: 0,
+            raw: 0,
             unit: unitTok,
             pct: null,
             against: 'prior',

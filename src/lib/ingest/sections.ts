@@ -37,6 +37,8 @@ export function titleNumber(text: string): number | null {
 
 const TABLE_MARK = /^表\s*(\d{1,2})$/;
 const PART_MARK = /^第[一二三四五六]部分/;
+const PROSE_START = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六]部分)/;
+const isSentence = (t: string) => /。/.test(t) || (t.length > 60 && /[，,].*[，,]/.test(t));
 const EMPTY_TABLE = /为空表|无(?:此类|相关)?(?:数据|支出)|没有使用.{0,20}安排的支?出?/;
 
 /** Locate table blocks. A block starts at "表 N" (or a bare template title) and ends at the next block,
@@ -75,6 +77,15 @@ export function findTables(lines: Line[]): TableBlock[] {
       unit ??= declaredUnit(lines[j].text);
       if (emptyLine === null && EMPTY_TABLE.test(lines[j].text + (lines[j + 1]?.text ?? ''))) {
         emptyLine = lines[j].no;
+      }
+    }
+    // outside the template's 公开表 part a table ends where headings or sentences begin again
+    for (let j = s.titleIdx + 1; j < end; j++) {
+      if (emptyLine !== null && lines[j].no >= emptyLine) break;
+      const t = lines[j].text;
+      if ((PROSE_START.test(t) && /说明|情况|20\d\d年/.test(t) && !/表$/.test(t)) || isSentence(t)) {
+        end = j;
+        break;
       }
     }
     blocks.push({ no: s.no, title: s.title, start: s.idx, end, unit, emptyLine });

@@ -307,61 +307,118 @@ const THREE_PUBLIC_ROWS: [RegExp, string][] = [
   [/公务用车运行(?:维护)?费?$/, 'vehicle_operation']
 ];
 
-function parseThreePublicTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: ParsedTables) {
-  // Which column holds the figure: the first (合计 / 预算数), or the 决算 column when the header has both.
-  let header = '';
-  let pipe = false;
-  let column = 0;
-  for (let i = b.start + 1; i < b.end; i++) {
-    const t = lines[i].text;
-    if (/^(合\s*计|因公出国|公务)/.test(t)) break;
-    header += ' ' + t;
+interface Cell {
+  text: string;
+  line: number;
+}
+
+/** The block as a stream of cells: split on '|' when the page flattened a table with bars, else on lines
+ *  (a line is a label followed by its amounts). */
+function cellStream(lines: Line[], b: TableBlock): { cells: Cell[]; pipe: boolean } {
+  const body = lines.slice(b.start + 1, b.end);
+  const pipe = body.some((l) => l.text.includes('|'));
+  const cells: Cell[] = [];
+  if (pipe) {
+    let cur = '';
+    let curLine = body[0]?.no ?? 0;
+    for (const l of body) {
+      const parts = l.text.split('|');
+      for (let k = 0; k < parts.length; k++) {
+        if (k > 0) {
+          cells.push({ text: cur.trim(), line: curLine });
+          cur = '';
+        }
+        if (!cur.trim()) curLine = l.no;
+        cur += (cur ? ' ' : '') + parts[k];
+      }
+    }
+    if (cur.trim()) cells.push({ text: cur.trim(), line: curLine });
+  } else {
+    for (const l of body) {
+      const toks = tokens(l.text);
+      const firstNum = toks.findIndex((t) => parseAmount(t) !== null);
+      const label = (firstNum < 0 ? toks : toks.slice(0, firstNum)).join('');
+      if (label) cells.push({ text: label, line: l.no });
+      if (firstNum >= 0) for (const t of toks.slice(firstNum)) cells.push({ text: t, line: l.no });
+    }
   }
-  const h = header.replace(/\s+/g, '');
-  const budgetAt = h.search(/预算数|年初预算/);
-  const finalAt = h.search(/决算数|支出决算|决算/);
-  const bothColumns = budgetAt >= 0 && finalAt >= 0 && /预算数|年初预算/.test(h) && /决算数/.test(h);
-  if (bothColumns) column = budgetAt < finalAt ? 1 : 0;
+  return { cells, pipe };
+}
+
+const threePublicRow = (text: string) => {
+  const label = text
+    .replace(/\s+/g, '')
+    .replace(/^其中[:：]/, '')
+    .replace(/[（(]小计[)）]$/, '');
+  if (/^(?:“?三公”?经费)?(?:合计|总计)$/.test(label)) return { label, measure: 'three_public_total' };
+  const row = THREE_PUBLIC_ROWS.find(([re]) => re.test(label));
+  return row && label.length <= 20 ? { label, measure: row[1] } : null;
+};
+
+function parseThreePublicTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: ParsedTables) {
+  const { cells, pipe } = cellStream(lines, b);
+  // a row label is followed by an amount or an empty cell; a 合计 followed by words is a column header
+  const isRow = (i: number) => {
+    if (!threePublicRow(cells[i].text)) return false;
+    const next = cells[i + 1]?.text.trim() ?? '';
+    return next === '' || next === '-' || parseAmount(next) !== null || threePublicRow(next) !== null;
+  };
+  const firstRow = cells.findIndex((_, i) => isRow(i));
+  if (firstRow < 0) return;
+  const header = cells
+    .slice(0, firstRow)
+    .map((c) => c.text.replace(/\s+/g, ''))
+    .join('|');
+  // rows: a label, then its cells up to the next label
+  const rows: { label: string; measure: string; line: number; values: (number | null)[] }[] = [];
+  for (let i = firstRow; i < cells.length; i++) {
+    const r = isRow(i) ? threePublicRow(cells[i].text) : null;
+    if (r) {
+      rows.push({ ...r, line: cells[i].line, values: [] });
+      continue;
+    }
+    const cur = rows[rows.length - 1];
+    if (!cur) continue;
+    const t = cells[i].text.trim();
+    if (t === '' || t === '-' || t === '—') cur.values.push(null);
+    else cur.values.push(parseAmount(t));
+  }
+  // the column that holds the figure: the first, or the 决算 group's first when budget and final stand side by side
+  const budgetAt = header.search(/预算数|年初预算/);
+  const finalAt = header.search(/决算数|支出决算|决算/);
+  const twoGroups = budgetAt >= 0 && finalAt >= 0;
+  const width = Math.max(0, ...rows.map((r) => r.values.filter((v, k) => v !== null || k < r.values.length - 1).length));
+  const groups = twoGroups ? 2 : 1;
+  const groupSize = twoGroups ? Math.max(1, Math.round(width / 2)) : width;
+  const column = twoGroups && budgetAt < finalAt ? groupSize : 0;
   const seen = new Set<string>();
-  for (let i = b.start + 1; i < b.end; i++) {
-    const l = lines[i];
-    pipe ||= l.text.includes('|');
-    const cells = pipe ? l.text.split('|').map((c) => c.trim()) : tokens(l.text);
-    const labelCells = pipe ? [cells[0]] : cells.filter((c) => parseAmount(c) === null);
-    const label = labelCells
-      .join('')
-      .replace(/\s+/g, '')
-      .replace(/^其中[:：]/, '')
-      .replace(/[（(]小计[)）]$/, '');
-    const row = THREE_PUBLIC_ROWS.find(([re]) => re.test(label));
-    if (!row || seen.has(row[1])) continue;
-    seen.add(row[1]);
-    let value: number | null;
-    if (pipe) {
-      value = parseAmount((cells[1 + column] ?? '').trim());
-    } else {
-      const nums = cells.map(parseAmount).filter((n): n is number => n !== null);
-      if (bothColumns && nums.length === 1) {
+  for (const r of rows) {
+    if (seen.has(r.measure)) continue;
+    let value: number | null = null;
+    if (pipe) value = r.values[column] ?? null;
+    else {
+      const nums = r.values.filter((v): v is number => v !== null);
+      if (nums.length === groups * groupSize || (!twoGroups && nums.length > 0)) value = nums[column] ?? null;
+      else if (nums.length > 0) {
         out.problems.push({
           check: 'amount_unplaced',
-          zh: `表10第${l.no}行只有一个数字，无法确定是预算数还是决算数`,
-          en: `Table 10, line ${l.no}: one figure only; cannot tell budget from final column`,
-          lines: [l.no],
+          zh: `表10第${r.line}行的数字个数与栏目不符，无法确定所属栏目`,
+          en: `Table 10, line ${r.line}: the figures do not fill the columns; cannot tell which is which`,
+          lines: [r.line],
           severity: 'info'
         });
-        continue;
       }
-      value = nums[column] ?? null;
     }
     if (value === null) continue;
+    seen.add(r.measure);
     out.items.push({
       table_no: 10,
       section: 'three_public',
       code: null,
-      name: label,
-      measure: row[1],
+      name: r.label,
+      measure: r.measure,
       amount: toWan(value, unit),
-      source_line: l.no
+      source_line: r.line
     });
   }
 }
