@@ -73,6 +73,8 @@ export function discoverInputs(inputs: readonly string[]): DiscoveredInputs {
       continue;
     }
     if (st.isDirectory()) walk(resolve(input), shown === '/' ? '' : shown, found);
+    else if (!st.isFile())
+      found.push({ file: shown, path: resolve(input), unsupported: 'not a regular file' });
     else if (isSupported(input)) found.push({ file: shown, path: resolve(input) });
     else found.push({ file: shown, path: resolve(input), unsupported: unsupportedReason(input) });
   }
