@@ -109,6 +109,8 @@ export function readIdentity(lines: Line[]): Identity {
         if (!/预算|决算|收入|支出|三公|经费|财政拨款|收支/.test(after)) continue;
         id.year = Number(m[1]);
         id.yearLine = l.no;
+        const k = stripFundNames(after);
+        if (id.kind === null && /^(?:部门|单位)?(?:决算|预算)/.test(k)) id.kind = /^(?:部门|单位)?决算/.test(k) ? 'final' : 'budget';
         break outer;
       }
     }
@@ -121,6 +123,16 @@ export function readIdentity(lines: Line[]): Identity {
       else if (/预算/.test(t)) id.kind = 'budget';
       if (id.kind) break;
     }
+  }
+  if (id.kind === null) {
+    let budget = 0;
+    let final = 0;
+    for (const l of lines) {
+      const t = stripFundNames(l.text);
+      budget += (t.match(/预算/g) ?? []).length;
+      final += (t.match(/决算/g) ?? []).length;
+    }
+    id.kind = final > budget ? 'final' : budget > 0 ? 'budget' : null;
   }
   // published date: a line that is only a date, near the end ("2023 年 2月 6 日"), or "发布日期：2020-09-01"
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - 8); i--) {

@@ -21,7 +21,7 @@ import { declaredUnit, sumTolerance, type MoneyUnit } from './numbers';
 import { buildProse } from './prose';
 import { findTables, proseLines } from './sections';
 import { parseTables } from './tables';
-import { readDocumentText, UnreadableDocument, type Line } from './text';
+import { displayName, readDocumentText, UnreadableDocument, type Line } from './text';
 
 export interface IngestOptions {
   /** Force the source kind; by default a document is 'published' unless it carries a `# synthetic` header line. */
@@ -120,7 +120,7 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
   for (const n of FIGURE_NAMES) rec[n] = v[n]?.value ?? null;
   for (const n of PREV_FIGURES) rec[`prev_${n}`] = resolved.prev[n]?.value ?? null;
 
-  const lineItems: LineItemRow[] = tables.items.map((it) => ({ doc_id: docId, ...it }));
+  const lineItems: LineItemRow[] = tables.items.map((it) => ({ doc_id: docId, ...it, name: displayName(it.name) }));
   const pushFact = (section: LineItemRow['section'], name: string, measure: string, value: number, line: number) =>
     lineItems.push({ doc_id: docId, table_no: null, section, code: null, name, measure, amount: value, source_line: line });
   const p = facts.procurement;
@@ -148,7 +148,7 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
     : narrativeProjects.map((x) => ({ ...x, code: null as string | null }));
   const projects = projectSource.map((x) => ({
     doc_id: docId,
-    name: x.name,
+    name: displayName(x.name),
     code: x.code,
     amount: x.amount,
     has_targets: targetNames.has(x.name.replace(/\s+/g, '')),

@@ -111,8 +111,8 @@ export function readNarrative(p: Prose): NarrativeFacts {
   const veh = first(p, /(?<!购置|新购|更新|购买|处置|报废)(?:车辆|公务用车保有量为|公务用车)(?:共|合计|总数)?(?:为)?(\d+)辆/g);
   if (veh) out.vehicles = { value: Number(veh.m[1]), lines: veh.lines };
   const assetRes: [string, RegExp][] = [
-    ['房屋价值', new RegExp(`房屋[\\d.]+平方米,?价值${AMT}`, 'g')],
-    ['车辆价值', new RegExp(`车辆\\d+辆,?价值${AMT}`, 'g')],
+    ['房屋价值', new RegExp(`房屋[\\d.]+平方米[,，]?价值${AMT}`, 'g')],
+    ['车辆价值', new RegExp(`车辆\\d+辆[,，]?价值${AMT}`, 'g')],
     ['办公家具价值', new RegExp(`办公家具价值${AMT}`, 'g')],
     ['其他资产价值', new RegExp(`其他资产价值${AMT}`, 'g')]
   ];

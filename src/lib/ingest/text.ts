@@ -127,3 +127,8 @@ export function readDocumentText(bytes: Uint8Array, file: string): DocumentText 
   }
   return { lines, headers, html };
 }
+
+/** A name as the document writes it: brackets folded for parsing go back to full width. */
+export function displayName(s: string): string {
+  return /[\u3400-\u9fff]/.test(s) ? s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：') : s;
+}
