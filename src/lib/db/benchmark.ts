@@ -32,7 +32,7 @@ export interface BenchmarkRow {
   median: number | null;
   q3: number | null;
   max: number | null;
-  /** 0–100: share of peers below the unit's value (percent_rank × 100) */
+  /** 0–100: share of the other peers below the unit's value (percent_rank × 100); null with fewer than 2 values */
   percentile: number | null;
   /** 'high' / 'low' beyond 1.5 × IQR from the quartiles (only with at least BENCHMARK_MIN_PEERS values) */
   outlier: 'high' | 'low' | null;
@@ -60,9 +60,7 @@ export function benchmarkQuery(p: BenchmarkParams, facets: Facets): Query | null
   const year = p.year ?? unitLatestYear(p.unit, facets) ?? 0;
   const cte = docsCte(filters, { year }, params);
   params.push(p.unit);
-  const longRows = FIGURE_NAMES.map(
-    (f, i) => `SELECT unit_id, ${i} AS metric_order, CAST(${column(f, 'p')} AS DOUBLE) AS value FROM peers p`
-  ).join('\n  UNION ALL ');
+  const values = FIGURE_NAMES.map((f) => `CAST(${column(f, 'p')} AS DOUBLE)`).join(', ');
   const names = FIGURE_NAMES.map((f, i) => `(${i}, '${f}')`).join(', ');
   const match = PEER_MATCH[p.peers ?? 'region_level'];
   params.push(BENCHMARK_MIN_PEERS);
@@ -71,7 +69,7 @@ export function benchmarkQuery(p: BenchmarkParams, facets: Facets): Query | null
 target AS (SELECT * FROM docs WHERE unit_id = ?),
 peers AS (SELECT p.* FROM docs p, target t WHERE p.kind IS NOT DISTINCT FROM t.kind AND ${match}),
 long AS (
-  ${longRows}
+  SELECT unit_id, unnest(range(${FIGURE_NAMES.length})) AS metric_order, unnest([${values}]) AS value FROM peers p
 ),
 ranked AS (
   SELECT unit_id, metric_order, value, percent_rank() OVER (PARTITION BY metric_order ORDER BY value) AS pr
@@ -85,7 +83,7 @@ stats AS (
 names(metric_order, metric) AS (VALUES ${names})
 SELECT m.metric, m.metric_order, t.doc_id, t.year, r.value,
   COALESCE(s.n, 0) AS n, s.min, s.q1, s.median, s.q3, s.max,
-  r.pr * 100 AS percentile,
+  CASE WHEN s.n >= 2 THEN r.pr * 100 END AS percentile,
   CASE WHEN r.value IS NULL OR s.n < ? THEN NULL
        WHEN r.value > s.q3 + 1.5 * (s.q3 - s.q1) THEN 'high'
        WHEN r.value < s.q1 - 1.5 * (s.q3 - s.q1) THEN 'low' END AS outlier

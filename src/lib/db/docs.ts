@@ -26,7 +26,7 @@ export function docsCte(f: Filters, span: YearSpan, params: unknown[], skip: (ke
   }
   conds.push(...filterConditions(f, params, DOC_COLUMNS, skip));
   const where = conds.length ? `WHERE ${conds.join('\n    AND ')}` : '';
-  return `docs AS (
+  return `docs AS MATERIALIZED (
   SELECT d.* EXCLUDE (region), COALESCE(u.region, d.region) AS region, u.level, u.category
   FROM disclosures d LEFT JOIN units u ON u.unit_id = d.unit_id
   ${where}
