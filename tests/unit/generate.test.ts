@@ -63,8 +63,8 @@ describe('identities in clean documents (truth files)', () => {
       expect(fen(f.basic_expenditure) + fen(f.project_expenditure), at).toBe(fen(f.total_expenditure));
       expect(fen(f.personnel_expense) + fen(f.public_expense), at).toBe(fen(f.basic_expenditure));
       expect(fen(f.operating_expense), at).toBe(fen(f.public_expense));
-      expect(fen(f.vehicle_purchase) + fen(f.vehicle_operation), at).toBe(fen(f.vehicle_total));
-      expect(fen(f.overseas_travel) + fen(f.vehicle_total) + fen(f.reception), at).toBe(
+      expect(fen(f.vehicle_purchase) + fen(f.vehicle_operation), at).toBe(fen(f.vehicle_total ?? 0));
+      expect(fen(f.overseas_travel) + fen(f.vehicle_total ?? 0) + fen(f.reception), at).toBe(
         fen(f.three_public_total)
       );
       expect(

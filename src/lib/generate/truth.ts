@@ -64,7 +64,8 @@ export function buildTruth(args: {
     operating_expense: wan(a.public),
     three_public_total: wan(a.threeTotal),
     overseas_travel: wan(f.three.overseas),
-    vehicle_total: wan(a.vehicleTotal),
+    // 表10's 小计 row is blank and the narrative names only the parts, so a zero total is not stated.
+    vehicle_total: a.vehicleTotal === 0 ? null : wan(a.vehicleTotal),
     vehicle_purchase: wan(f.three.vehiclePurchase),
     vehicle_operation: wan(f.three.vehicleOperation),
     reception: wan(f.three.reception),
