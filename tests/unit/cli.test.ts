@@ -303,7 +303,7 @@ describe('the real seed', () => {
         doc_id: report.entries[0].doc_id,
         unit_name: '克拉玛依市乌尔禾区人民政府办公室（乌尔禾区信访局）',
         year: 2023,
-        // kind: 'budget' — the parser does not read it yet ('kind (预算/决算) not found'); add it back when it does.
+        kind: 'budget',
         source_kind: 'published',
         three_public_total: 47.35,
         reception: 19.75
