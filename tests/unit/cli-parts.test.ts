@@ -69,6 +69,8 @@ describe('discoverInputs', () => {
       ['doc.pdf', 'unsupported file type .pdf: extract its text first'],
       ['doc.txt', null]
     ]);
+    const again = discoverInputs([`${d}/./`, `${d}//doc.txt`]).files.map((f) => f.file);
+    expect(again).toEqual([`${d}/doc.txt`]);
     expect(unsupportedReason('README')).toBe('unsupported file type (no extension): extract its text first');
   });
 });

@@ -1,12 +1,12 @@
 // Walking the ingest's inputs: files and folders in, a sorted list of documents to read out (node-only).
 import { readdirSync, statSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 /** Extensions the ingest reads: text as extracted from a PDF, and HTML pages. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.html', '.htm'];
 
 export interface InputFile {
-  /** The path as the user gave it (joined with the folder walk), with '/' separators: used in reports. */
+  /** The path as the user gave it (normalised, joined with the folder walk), '/' separators: reports, source_file. */
   file: string;
   /** Absolute path, used to read it. */
   path: string;
@@ -64,7 +64,7 @@ export function discoverInputs(inputs: readonly string[]): DiscoveredInputs {
   const found: InputFile[] = [];
   const missing: string[] = [];
   for (const input of inputs) {
-    const shown = toDisplay(input).replace(/\/+$/, '') || '/';
+    const shown = toDisplay(normalize(input)).replace(/\/+$/, '') || '/';
     let st;
     try {
       st = statSync(input);
