@@ -1,7 +1,7 @@
 // npm run generate -- --out DIR --units N --years 2019-2024 --seed S [--inconsistency-rate 0.03]
 // Writes one synthetic disclosure (.txt) per unit and year, and beside each its .truth.json.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateCorpus, truthFileName, type CorpusOptions } from '../lib/generate/index';
 
@@ -44,32 +44,38 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
   return { out, units, firstYear, lastYear, seed: values.get('seed') ?? '1', inconsistencyRate: rate, quiet };
 }
 
-/** Write the corpus; returns the number of documents. Each file goes to a temp name first, then is renamed. */
+/**
+ * Write the corpus; returns the number of documents. Nothing half-written is left behind: into a missing or
+ * empty --out the files go to a sibling staging folder renamed into place at the end; into a folder that
+ * already holds files, each file is written to a temp name and renamed.
+ */
 export function runGenerate(args: GenerateArgs): { documents: number; planted: number; seconds: number } {
-  mkdirSync(args.out, { recursive: true });
+  const fresh = !existsSync(args.out) || readdirSync(args.out).length === 0;
+  const target = fresh
+    ? join(dirname(args.out), `.${basename(args.out)}.generating-${process.pid}`)
+    : args.out;
+  mkdirSync(target, { recursive: true });
   const total = args.units * (args.lastYear - args.firstYear + 1);
   const started = performance.now();
   let lastReport = started;
   let documents = 0;
   let planted = 0;
-  const put = (name: string, text: string) => {
-    const path = join(args.out, name);
-    writeFileSync(`${path}.tmp`, text);
-    renameSync(`${path}.tmp`, path);
-  };
-  for (const doc of generateCorpus(args)) {
-    put(doc.file, doc.text);
-    put(truthFileName(doc.file), JSON.stringify(doc.truth, null, 1));
-    documents++;
-    if (doc.truth.planted.length) planted++;
-    const now = performance.now();
-    if (!args.quiet && now - lastReport > 500) {
-      lastReport = now;
-      const rate = documents / ((now - started) / 1000);
-      process.stderr.write(
-        `generate: ${documents}/${total} documents, ${rate.toFixed(0)} docs/s, ETA ${((total - documents) / rate).toFixed(0)} s\n`
-      );
-    }
+  const put = fresh
+    ? (name: string, text: string) => writeFileSync(join(target, name), text)
+    : (name: string, text: string) => {
+        const path = join(target, name);
+        writeFileSync(`${path}.tmp`, text);
+        renameSync(`${path}.tmp`, path);
+      };
+  try {
+    writeAll();
+  } catch (e) {
+    if (fresh) rmSync(target, { recursive: true, force: true });
+    throw e;
+  }
+  if (fresh) {
+    if (existsSync(args.out)) rmSync(args.out, { recursive: true });
+    renameSync(target, args.out);
   }
   const seconds = (performance.now() - started) / 1000;
   if (!args.quiet)
@@ -77,6 +83,23 @@ export function runGenerate(args: GenerateArgs): { documents: number; planted: n
       `generate: ${documents} documents (${planted} with a planted inconsistency) in ${seconds.toFixed(1)} s → ${args.out}\n`
     );
   return { documents, planted, seconds };
+
+  function writeAll() {
+    for (const doc of generateCorpus(args)) {
+      put(doc.file, doc.text);
+      put(truthFileName(doc.file), JSON.stringify(doc.truth));
+      documents++;
+      if (doc.truth.planted.length) planted++;
+      const now = performance.now();
+      if (!args.quiet && now - lastReport > 500) {
+        lastReport = now;
+        const rate = documents / ((now - started) / 1000);
+        process.stderr.write(
+          `generate: ${documents}/${total} documents, ${rate.toFixed(0)} docs/s, ETA ${((total - documents) / rate).toFixed(0)} s\n`
+        );
+      }
+    }
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,0 +1,100 @@
+// The generate CLI: argument checking, the files it writes, nothing half-written left behind.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseGenerateArgs, runGenerate } from '../../src/cli/generate';
+
+const root = mkdtempSync(join(tmpdir(), 'gongkai-gen-test-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('npm run generate', () => {
+  it('parses the documented options and rejects bad ones with the usage', () => {
+    const a = parseGenerateArgs([
+      '--out',
+      'x',
+      '--units',
+      '12',
+      '--years',
+      '2019-2024',
+      '--seed',
+      'S',
+      '--inconsistency-rate',
+      '0.1'
+    ]);
+    expect(a).toMatchObject({
+      out: 'x',
+      units: 12,
+      firstYear: 2019,
+      lastYear: 2024,
+      seed: 'S',
+      inconsistencyRate: 0.1
+    });
+    expect(parseGenerateArgs(['--out=y', '--years=2023']).firstYear).toBe(2023);
+    expect(() => parseGenerateArgs(['--units', '3'])).toThrow(/--out is required[\s\S]*usage/);
+    expect(() => parseGenerateArgs(['--out', 'x', '--units', '0'])).toThrow(/positive integer/);
+    expect(() => parseGenerateArgs(['--out', 'x', '--years', '2024-2019'])).toThrow(/before/);
+    expect(() => parseGenerateArgs(['--out', 'x', '--inconsistency-rate', '2'])).toThrow(/between 0 and 1/);
+    expect(() => parseGenerateArgs(['--out', 'x', '--colour', 'red'])).toThrow(/unknown option --colour/);
+  });
+
+  it('writes one document and one truth file per unit and year, and nothing else', () => {
+    const out = join(root, 'fresh');
+    const r = runGenerate({
+      out,
+      units: 4,
+      firstYear: 2022,
+      lastYear: 2024,
+      seed: 'cli',
+      inconsistencyRate: 0.03,
+      quiet: true
+    });
+    expect(r.documents).toBe(12);
+    const files = readdirSync(out).sort();
+    expect(files.filter((f) => f.endsWith('.txt'))).toHaveLength(12);
+    expect(files.filter((f) => f.endsWith('.truth.json'))).toHaveLength(12);
+    expect(files).toHaveLength(24);
+    expect(readdirSync(root).filter((f) => f.includes('generating'))).toEqual([]);
+    const truth = JSON.parse(
+      readFileSync(
+        join(
+          out,
+          files.find((f) => f.endsWith('.truth.json'))!
+        ),
+        'utf8'
+      )
+    );
+    expect(truth.source_kind).toBe('synthetic');
+    const doc = files.find((f) => f.endsWith('.txt'))!;
+    expect(readFileSync(join(out, doc), 'utf8').split('\n')[0]).toBe('# synthetic: gongkai generator seed=cli');
+  });
+
+  it('into a folder that already holds files: keeps them, leaves no temp files, same bytes as a fresh run', () => {
+    const out = join(root, 'busy');
+    runGenerate({
+      out: join(root, 'ref'),
+      units: 2,
+      firstYear: 2023,
+      lastYear: 2023,
+      seed: 'z',
+      quiet: true
+    });
+    rmSync(out, { recursive: true, force: true });
+    runGenerate({
+      out: join(root, 'tmp-seed'),
+      units: 1,
+      firstYear: 2023,
+      lastYear: 2023,
+      seed: 'other',
+      quiet: true
+    });
+    runGenerate({ out, units: 1, firstYear: 2020, lastYear: 2020, seed: 'z', quiet: true });
+    writeFileSync(join(out, 'keep.me'), 'x');
+    runGenerate({ out, units: 2, firstYear: 2023, lastYear: 2023, seed: 'z', quiet: true });
+    const files = readdirSync(out);
+    expect(files).toContain('keep.me');
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const f of readdirSync(join(root, 'ref')))
+      expect(readFileSync(join(out, f), 'utf8')).toBe(readFileSync(join(root, 'ref', f), 'utf8'));
+  });
+});
