@@ -163,10 +163,10 @@ export async function runIngest(argv: readonly string[], io: Io = defaultIo): Pr
     const seconds = progress.end();
 
     const t = report.totals;
-    const rate =
-      seconds > 0 ? ` (${(t.inputs / seconds).toFixed(0)} docs/s, ${jobs} thread${jobs > 1 ? 's' : ''})` : '';
+    const rate = t.inputs > 1 && seconds > 0 ? `${(t.inputs / seconds).toFixed(0)} docs/s, ` : '';
+    const how = ` (${rate}${jobs} thread${jobs > 1 ? 's' : ''})`;
     say(
-      `ingest: ${t.inputs} document${t.inputs === 1 ? '' : 's'} in ${seconds.toFixed(2)} s${rate}: ` +
+      `ingest: ${t.inputs} document${t.inputs === 1 ? '' : 's'} in ${seconds.toFixed(2)} s${how}: ` +
         `${t.ok} ok, ${t.partial} partial, ${t.rejected} rejected → ${options.out}\n`
     );
     const rejected = report.entries.filter((e) => e.status === 'rejected');
