@@ -67,7 +67,7 @@ const TABLE_NAME: Record<number, string> = {
 };
 
 /** Parent code = Σ children, per table and measure; the 总计 row = Σ top-level codes. */
-export function checkTrees(items: Item[], f: FindingList) {
+export function checkTrees(items: Item[], f: FindingList, unreadable: Set<string> = new Set()) {
   const groups = new Map<string, Item[]>();
   for (const it of items) {
     if (!(it.table_no! in TABLE_NAME) || it.table_no === 7) continue;
@@ -84,7 +84,7 @@ export function checkTrees(items: Item[], f: FindingList) {
     // the depth of a code is its length: 3 (类) → 5 (款) → 7 (项); for economic codes 3 → 5
     for (const [code, parent] of byCode) {
       const kids = codes.filter((c) => c.length === code.length + 2 && c.startsWith(code));
-      if (!kids.length) continue;
+      if (!kids.length || hasUnreadableChild(tno, code, unreadable)) continue;
       const sum = kids.reduce((s, c) => s + (byCode.get(c)!.amount ?? 0), 0);
       f.equal(
         'tree_sum',
@@ -101,7 +101,7 @@ export function checkTrees(items: Item[], f: FindingList) {
     }
     const total = g.find((it) => it.code === null && it.name === '总计');
     const top = codes.filter((c) => c.length === 3);
-    if (total && top.length) {
+    if (total && top.length && ![...unreadable].some((u) => u.startsWith(`${tno}|`) && u.split('|')[1].length === 3)) {
       const sum = top.reduce((s, c) => s + (byCode.get(c)!.amount ?? 0), 0);
       f.equal(
         'tree_sum',
@@ -174,4 +174,12 @@ export function checkPercent(
     pct,
     lines
   );
+}
+
+function hasUnreadableChild(tno: string, code: string, unreadable: Set<string>): boolean {
+  for (const u of unreadable) {
+    const [t, c] = u.split('|');
+    if (t === tno && c.length === code.length + 2 && c.startsWith(code)) return true;
+  }
+  return false;
 }

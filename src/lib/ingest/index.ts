@@ -72,12 +72,12 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
   const mentions = findMentions(prose, { year: id.year, final });
   const staff = readStaff(prose);
   const facts = readNarrative(prose);
-  const targetInfo = readTargetTables(prose);
+  const targetInfo = readTargetTables(prose, unit);
   const narrativeProjects = readNarrativeProjects(prose, targetInfo.firstAt);
 
   const findings = new FindingList(unit ?? '万元');
   for (const p of tables.problems) findings.problem(p);
-  checkTrees(tables.items, findings);
+  checkTrees(tables.items, findings, tables.unreadable);
   checkRowSplits(tables.items, findings);
   const tol = sumTolerance(1, unit ?? '万元');
   const resolved = resolveFigures(tables.items, mentions, staff, facts, findings, tol);
@@ -97,7 +97,7 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
   );
 
   const stated = FIGURE_NAMES.filter((n) => v[n] !== undefined);
-  if (stated.length === 0 && tables.items.length === 0)
+  if (stated.length === 0 && tables.items.length === 0 && mentions.length === 0)
     return rejected(file, `${file}: no figure found (line ${lines[0].no}: “${lines[0].text.slice(0, 30)}”)`);
 
   const text = lines.map((l) => `${l.no}\t${l.text}`).join('\n');

@@ -63,6 +63,11 @@ const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'g');
 const NUM = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s?(万元|亿元|元|%)?/g;
 const CHANGE = /(增加|减少|下降|增长|上升|节约|降低|减支|增支|节支|减|增)/;
 const FLAT = /持平|相同|无变化/;
+const NUMBER = '-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?';
+// "，占 80.26%，比上年预算减少 97.44 万元，下降 20.58%" right after a value
+const CHANGE_AFTER_VALUE = new RegExp(
+  `^(?:[,，]?占[^,，。;]{0,16}%)?[,，]?((?:比|较|与|同比|对比)[^,，。;\\d]{0,14}?)(增加|减少|下降|增长|上升|节约|降低)(${NUMBER})\\s?(万元|元|亿元)(?:[,，]?(?:增长|下降|减少|增加|上升|降低)(-?\\d+(?:\\.\\d+)?)%)?`
+);
 const COMPARATOR = /(?:比|较|与|同比|对比)(?:上年|去年|上一年度?|20\d\d年度?)?(?:年初)?(?:预算|决算)?数?(?:相比|对比|比较)?/g;
 // Words that may stand between a figure's name and its amount.
 const FILLER =
@@ -144,7 +149,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
     if (semi >= 0) stop = hit.end + semi;
     // year / column context before the name: "2015年三公经费…", "较2014年度部门决算公开“三公”经费合计…"
     const before = text.slice(Math.max(sStart, hit.start - 16), hit.start);
-    const beforeClause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), -1) + 1);
+    const beforeClause = before.slice(before.search(/[^，,;；:：、]*$/));
     let period: Period = 'current';
     let explicitYear = yearIn(beforeClause);
     let priorByComparator = /(?:比|较|与|对比)(?:上年|去年|20\d\d年)/.test(beforeClause);
@@ -189,6 +194,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
           period,
           column: 'actual',
           value: sign * amount,
+          raw: Number(n[1].replace(/,/g, '')),
           unit: unitTok,
           pct: pm ? Number(pm[1]) : null,
           against,
@@ -224,22 +230,21 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
       // after a 年初预算 value of a 决算 document, the actual may follow ("预算为1.8万元,支出决算为1.52万元")
       if (!(opts.final && column === 'budget')) {
         // a change may follow the value in the same clause: "…376.03 万元，占 80.26%，比上年预算减少 97.44 万元"
-        const rest = text.slice(pos, stop);
-        const cm =
-          /^(?:[,，]?占[^,，。;]{0,16}%)?[,，]?((?:比|较|与|同比|对比)[^,，。;\d]{0,14}?)(增加|减少|下降|增长|上升|节约|降低)(-?\d+(?:\.\d+)?)\s?(万元|元|亿元)(?:[,，]?(?:增长|下降|减少|增加|上升|降低)(-?\d+(?:\.\d+)?)%)?/.exec(
-            rest
-          );
-        if (cm) {
+        let rest = text.slice(pos, stop);
+        let cm: RegExpExecArray | null;
+        let changes = 0;
+        while ((cm = CHANGE_AFTER_VALUE.exec(rest))) {
           const against = comparatorOf(cm[1], opts.year, opts.final);
           const sign = /增加|增长|上升/.test(cm[2]) ? 1 : -1;
+          const raw = Number(cm[3].replace(/,/g, ''));
           const end = pos + cm[0].length;
           out.push({
             figure: hit.figure,
             kind: 'change',
             period,
             column,
-            value: sign * toWan(Number(cm[3]), cm[4] as MoneyUnit),
-            raw: Number(cm[3]),
+            value: sign * toWan(raw, cm[4] as MoneyUnit),
+            raw,
             unit: cm[4] as MoneyUnit,
             pct: cm[5] !== undefined ? Number(cm[5]) : null,
             against,
@@ -247,7 +252,11 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
             end,
             lines: linesOf(p, hit.start, end)
           });
-        } else if (FLAT.test(rest.slice(0, 12)) && /上年|去年/.test(rest.slice(0, 12))) {
+          changes++;
+          pos = end;
+          rest = text.slice(pos, stop);
+        }
+        if (changes === 0 && FLAT.test(rest.slice(0, 12)) && /上年|去年/.test(rest.slice(0, 12))) {
           out.push({
             figure: hit.figure,
             kind: 'change',
@@ -262,6 +271,11 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
             end: pos,
             lines: linesOf(p, hit.start, pos)
           });
+        }
+        // "公务接待费2016年预算8万元,2015年预算12.5万元": another year's figure follows
+        if (/^[,，;；]?20\d\d年/.test(text.slice(pos, stop))) {
+          NUM.lastIndex = pos;
+          continue;
         }
         break;
       }

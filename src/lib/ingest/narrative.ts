@@ -165,7 +165,7 @@ export interface TargetTable {
 }
 
 /** One entry per 项目支出绩效目标表: the project name and its 年度预算总额. */
-export function readTargetTables(p: Prose): { tables: TargetTable[]; firstAt: number } {
+export function readTargetTables(p: Prose, docUnit: MoneyUnit | null): { tables: TargetTable[]; firstAt: number } {
   const text = p.text;
   const tables: TargetTable[] = [];
   const heads = [...text.matchAll(/项目支出绩效目标表/g)].map((m) => m.index!);
@@ -174,12 +174,12 @@ export function readTargetTables(p: Prose): { tables: TargetTable[]; firstAt: nu
     const nm = /项目名称[:：]?(.+?)(?=项目负责人|项目资金|主管部门|实施单位|项目属性|年度预算总额|$)/.exec(seg);
     if (!nm) continue;
     const name = nm[1].replace(/[|,，。]+$/, '').trim();
-    const am = /年度(?:预算|资金)总额[:：]?(-?\d+(?:\.\d+)?)/.exec(seg);
+    const am = /年度(?:预算|资金)总额[:：]?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)/.exec(seg);
     const unitM = /项目资金\((万元|元)\)/.exec(seg);
-    const unit = (unitM?.[1] ?? '万元') as MoneyUnit;
+    const unit = (unitM?.[1] ?? docUnit ?? '万元') as MoneyUnit;
     tables.push({
       name,
-      amount: am ? toWan(Number(am[1]), unit) : null,
+      amount: am ? toWan(Number(am[1].replace(/,/g, '')), unit) : null,
       line: p.lineAt[heads[k] + (nm.index ?? 0)]
     });
   }

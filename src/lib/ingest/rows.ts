@@ -13,6 +13,8 @@ export interface CodedRow {
   line: number;
   lines: number[];
   total: boolean;
+  /** a cell that looks like a damaged number ("4O.0O", "3#8.11"): the row's amounts cannot be trusted */
+  garbled: string | null;
 }
 
 const CLASS_OK = (c: string) => {
@@ -58,11 +60,11 @@ export function groupRows(lines: Line[]): CodedRow[] {
     const restAfterCode = code ? toks.slice(code.used) : toks;
     const codeOnlyAmounts = code && restAfterCode.length > 0 && restAfterCode.every((t) => parseAmount(t) !== null);
     if (code && !codeOnlyAmounts) {
-      cur = { code: code.code, names: [], amounts: [], line: l.no, lines: [l.no], total: false };
+      cur = { code: code.code, names: [], amounts: [], line: l.no, lines: [l.no], total: false, garbled: null };
       rows.push(cur);
       toks = restAfterCode;
     } else if (TOTAL_ROW.test(toks[0])) {
-      cur = { code: null, names: ['总计'], amounts: [], line: l.no, lines: [l.no], total: true };
+      cur = { code: null, names: ['总计'], amounts: [], line: l.no, lines: [l.no], total: true, garbled: null };
       rows.push(cur);
       toks = toks.slice(1);
     } else if (!cur || cur.amounts.length > 0) {
@@ -73,7 +75,7 @@ export function groupRows(lines: Line[]): CodedRow[] {
         cur.lines.push(l.no);
         continue;
       }
-      cur = { code: null, names: [], amounts: [], line: l.no, lines: [l.no], total: false };
+      cur = { code: null, names: [], amounts: [], line: l.no, lines: [l.no], total: false, garbled: null };
       rows.push(cur);
     } else {
       cur.lines.push(l.no);
@@ -84,6 +86,8 @@ export function groupRows(lines: Line[]): CodedRow[] {
       const a = parseAmount(t);
       if (a !== null && !isCjk(t)) {
         cur.amounts.push(a);
+      } else if (!isCjk(t) && /\d/.test(t) && !/^[(（]?\d{1,2}[)）、.]?$/.test(t)) {
+        cur.garbled ??= t;
       } else {
         appendName(cur, t, join);
       }

@@ -29,6 +29,8 @@ export interface ParsedTables {
   /** tables seen (by number), and those stated to be empty */
   present: Set<number>;
   empty: Set<number>;
+  /** `${table}|${code}` of rows whose amounts were unreadable (their parents cannot be checked) */
+  unreadable: Set<string>;
 }
 
 type Layout = 'basic_project' | 'personnel_public' | 'project' | 'income' | 'total_only';
@@ -90,7 +92,7 @@ function codedBody(lines: Line[], b: TableBlock): { header: string; body: Line[]
 }
 
 export function parseTables(lines: Line[], blocks: TableBlock[], docUnit: MoneyUnit | null): ParsedTables {
-  const out: ParsedTables = { items: [], projects: [], problems: [], present: new Set(), empty: new Set() };
+  const out: ParsedTables = { items: [], projects: [], problems: [], present: new Set(), empty: new Set(), unreadable: new Set() };
   const coded = new Map<number, { rows: CodedRow[]; layout: Layout; unit: MoneyUnit }>();
   for (const b of blocks) {
     out.present.add(b.no);
@@ -152,6 +154,17 @@ function emitCodedRow(
   }
   const push = (measure: string, amount: number | null) =>
     out.items.push({ table_no: no, section, code: r.code, name, measure, amount, source_line: r.line });
+  if (r.garbled !== null) {
+    out.problems.push({
+      check: 'garbled_number',
+      zh: `表${no}第${r.line}行有无法识别的数字“${r.garbled}”，该行金额未采用`,
+      en: `Table ${no}, line ${r.line}: unreadable number “${r.garbled}”; the row's amounts were not used`,
+      lines: r.lines,
+      severity: 'warning'
+    });
+    out.unreadable.add(`${no}|${r.code ?? '总计'}`);
+    return;
+  }
   if (a.length === 0) return; // an empty row: nothing stated
   push('total', a[0]);
   if (layout === 'basic_project' || layout === 'personnel_public') {
