@@ -287,6 +287,18 @@ describe('prose-only pages (features of real published pages)', () => {
     expect(fig(one, 'staff_retired')).toBe(6);
     expect(fig(one, 'staff_actual')).toBeNull();
   });
+  it('a 决算 page whose figures sit inside 公共预算财政拨款 wording, with 我局 for the unit', () => {
+    const r = run(
+      '2015年“三公”经费决算情况及增减变化原因说明 |\n一、2015年我局部门决算汇总“三公”经费公共预算财政拨款支出74.6万元,其中公务用车及运行维护费用61.8万元,公务接待费12.8万元。公务用车费用中含公车购置费0万元,公务用车运行维护费61.8万元。无因公出国(境)团组及人次。2015年“三公”经费决算数据比2014年“三公”经费决算数据减少16.5万元。'
+    );
+    expect(fig(r, 'kind')).toBe('final');
+    expect(fig(r, 'three_public_total')).toBe(74.6);
+    expect(fig(r, 'vehicle_total')).toBe(61.8);
+    expect(fig(r, 'vehicle_purchase')).toBe(0);
+    expect(fig(r, 'reception')).toBe(12.8);
+    expect(fig(r, 'overseas_travel')).toBeNull(); // "无因公出国(境)团组" states no amount
+    expect(fig(r, 'unit_name')).toBeNull();
+  });
   it('a year compared with is not the document year', () => {
     const r = run('(一)本单位2021年度总收入581.45万元,其中本年收\n入390.55万元,较2020年度决算数减少175.26万元。\n(二)本单位2021年度总支出581.45万元。');
     expect(fig(r, 'year')).toBe(2021);

@@ -12,7 +12,7 @@ export interface Identity {
 }
 
 const stripFundNames = (s: string) =>
-  s.replace(/一般公共预算|政府性基金预算|国有资本经营预算|年初预算|预算数|预算单位|预决算/g, '');
+  s.replace(/一般公共预算|公共预算|政府性基金预算|国有资本经营预算|年初预算|预算数|预算单位|预决算/g, '');
 
 const TITLE_WORDS = /预算|决算|三公|公开|情况说明|收支/;
 const GENERIC_NAME = /^(关于|我|本|部门|单位|镇级|区级|县级|市级|一|二|三|四|五|六|七|八|九|十|第)/;

@@ -35,6 +35,7 @@ const ALIASES: [FigureName, string, 'weak'?][] = [
   ['vehicle_total', '公务用车购置及运行(?:维护|维修)?(?:费用|经费|费|支出)?'],
   ['vehicle_total', '公务用车及运行维护费用?'],
   ['vehicle_purchase', '公务用车购置(?:费用|经费|费|支出)?(?!及)'],
+  ['vehicle_purchase', '公车购置(?:费用|费)'],
   ['vehicle_operation', '公务用车运行(?:费)?(?:维护|维修)?(?:费用|经费|费|支出)?'],
   ['vehicle_operation', '公务车辆运行(?:维护)?(?:费用|费)?'],
   ['vehicle_operation', '公车运行(?:维护)?(?:费用|费)'],
@@ -71,7 +72,7 @@ const CHANGE_AFTER_VALUE = new RegExp(
 const COMPARATOR = /(?:比|较|与|同比|对比)(?:上年|去年|上一年度?|20\d\d年度?)?(?:年初)?(?:预算|决算)?数?(?:相比|对比|比较)?/g;
 // Words that may stand between a figure's name and its amount.
 const FILLER =
-  /^(?:[\s:,，、()“”"'’‘]|财政拨款|一般公共预算|年初|预算|决算|支出|安排|数|为|是|共|计|合计|总额|总计|金额|拨款|拨入|全年|实际|累计|本年|当年|执行|经费|费用|费|开支|使用|资金|小计|度|的|20\d\d年度?|约)*$/;
+  /^(?:[\s:,，、()“”"'’‘]|财政拨款|一般公共预算|公共预算|部门决算汇总|年初|预算|决算|支出|安排|数|为|是|共|计|合计|总额|总计|金额|拨款|拨入|全年|实际|累计|本年|当年|执行|经费|费用|费|开支|使用|资金|小计|度|的|20\d\d年度?|约)*$/;
 const BLOCKERS = /占|比|较|与|同比|上年|去年|对比|其中|完成|人|次|辆|批|个/;
 
 function yearIn(s: string): number | null {
@@ -79,7 +80,7 @@ function yearIn(s: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const FUND_NAMES = /一般公共预算|政府性基金预算|国有资本经营预算|预算法|预决算|预算单位|预算管理/g;
+const FUND_NAMES = /一般公共预算|公共预算|政府性基金预算|国有资本经营预算|预算法|预决算|预算单位|预算管理/g;
 
 /** The column a value belongs to in a 决算 document: 'budget' when its context says 预算 and not 决算. */
 function columnOf(context: string): Column | null {
