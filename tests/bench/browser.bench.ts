@@ -1,0 +1,241 @@
+// Browser benchmark: cold load to <html data-ready="true"> and filter-change-to-redraw (median, p95) of the
+// built static site in Debian Chromium, everything served on 127.0.0.1.
+//
+//   npm run build   (first; this script builds nothing)
+//   npx tsx tests/bench/browser.bench.ts [--build build] [--data DIR] [--cold 5] [--changes 20] [--path /ranking/]
+//
+// --data serves another Parquet folder (e.g. a 100k corpus) at /data/ instead of the build's own copy.
+// Prints one line per measure; figures are measured, never assumed.
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const BUILD = resolve(args.get('build') ?? 'build');
+const DATA = resolve(args.get('data') ?? join(BUILD, 'data'));
+const COLD = Number(args.get('cold') ?? 5);
+const CHANGES = Number(args.get('changes') ?? 20);
+const PATH = args.get('path') ?? '/ranking/';
+const READY_TIMEOUT = Number(args.get('timeout') ?? 120_000);
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.parquet': 'application/octet-stream'
+};
+
+/** bytes served under /data/ since the last reset */
+let dataBytes = 0;
+let dataRequests = 0;
+
+function resolveFile(url: string): string | null {
+  const path = decodeURIComponent(url.split('?')[0]);
+  const [root, rel] = path.startsWith('/data/') ? [DATA, path.slice(6)] : [BUILD, path.slice(1)];
+  let file = normalize(join(root, rel));
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+function serve(req: IncomingMessage, res: ServerResponse) {
+  const file = resolveFile(req.url ?? '/');
+  if (!file) {
+    res.statusCode = 404;
+    return res.end('not found');
+  }
+  const size = statSync(file).size;
+  res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+  res.setHeader('Accept-Ranges', 'bytes');
+  res.setHeader('Cache-Control', 'no-cache');
+  const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+  let start = 0;
+  let end = size - 1;
+  if (m) {
+    if (m[1] === '') start = Math.max(0, size - Number(m[2]));
+    else {
+      start = Number(m[1]);
+      if (m[2] !== '') end = Math.min(size - 1, Number(m[2]));
+    }
+    if (start > end) {
+      res.statusCode = 416;
+      res.setHeader('Content-Range', `bytes */${size}`);
+      return res.end();
+    }
+    res.statusCode = 206;
+    res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+  }
+  res.setHeader('Content-Length', String(end - start + 1));
+  if ((req.url ?? '').startsWith('/data/')) {
+    dataRequests++;
+    if (req.method !== 'HEAD') dataBytes += end - start + 1;
+  }
+  if (req.method === 'HEAD' || size === 0) return res.end();
+  createReadStream(file, { start, end }).pipe(res);
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+};
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'gongkai-bench-chrome-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 }
+  });
+  const offsite: string[] = [];
+  await ctx.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname !== '127.0.0.1') {
+      offsite.push(u.href);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  const close = async () => {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { ctx, offsite, close };
+}
+
+async function waitReady(page: Page) {
+  await page.waitForSelector('html[data-ready="true"]', { timeout: READY_TIMEOUT });
+}
+
+/** Change a <select> and time it until data-ready has been removed and set again (the view redrew). */
+function timeChange(page: Page, testid: string, value: string): Promise<number> {
+  return page.evaluate(
+    ([id, v, limit]) =>
+      new Promise<number>((done) => {
+        const html = document.documentElement;
+        const el = document.querySelector<HTMLSelectElement>(`[data-testid="${id}"]`);
+        if (!el) return done(-2);
+        let cleared = false;
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          if (html.getAttribute('data-ready') !== 'true') cleared = true;
+          else if (cleared) {
+            obs.disconnect();
+            done(performance.now() - t0);
+          }
+        });
+        obs.observe(html, { attributes: true, attributeFilter: ['data-ready'] });
+        el.value = v;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        setTimeout(() => {
+          obs.disconnect();
+          done(-1);
+        }, limit);
+      }),
+    [testid, value, 30_000] as const
+  );
+}
+
+async function main() {
+  if (!existsSync(join(BUILD, 'index.html')) && !existsSync(join(BUILD, 'ranking'))) {
+    throw new Error(`no built site in ${BUILD}: run \`npm run build\` first`);
+  }
+  if (!existsSync(join(DATA, 'manifest.json'))) throw new Error(`no manifest.json in ${DATA}`);
+  const server = createServer(serve);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}${PATH}`;
+  const manifest = JSON.parse(await (await fetch(`http://127.0.0.1:${port}/data/manifest.json`)).text());
+  const docs = manifest.rows?.disclosures ?? '?';
+  const parquetBytes = (manifest.files ?? []).reduce(
+    (s: number, f: { bytes?: number }) => s + (f.bytes ?? 0),
+    0
+  );
+  console.log(
+    `browser bench: ${url}  data: ${DATA} (${docs} documents, ${(parquetBytes / 1e6).toFixed(2)} MB Parquet)`
+  );
+
+  // cold loads: a fresh browser profile (empty cache) each time
+  const cold: number[] = [];
+  const coldBytes: number[] = [];
+  const offsite: string[] = [];
+  for (let i = 0; i < COLD; i++) {
+    const b = await launch();
+    const page = await b.ctx.newPage();
+    dataBytes = 0;
+    dataRequests = 0;
+    const t0 = Date.now();
+    await page.goto(url);
+    await waitReady(page);
+    cold.push(Date.now() - t0);
+    coldBytes.push(dataBytes);
+    offsite.push(...b.offsite);
+    if (i === 0) {
+      const marks = await page.$$eval('[data-unit-id]', (els) => els.length);
+      console.log(
+        `  first cold load: ${marks} marks drawn, ${dataRequests} data requests, ${(dataBytes / 1e6).toFixed(2)} MB of Parquet read`
+      );
+    }
+    await b.close();
+  }
+  console.log(
+    `cold load to data-ready: median ${ms(pct(cold, 0.5))}, p95 ${ms(pct(cold, 0.95))}, min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))} (n=${cold.length})`
+  );
+
+  // filter changes on one warm page: cycle the metric picker through its options
+  const b = await launch();
+  const page = await b.ctx.newPage();
+  await page.goto(url);
+  await waitReady(page);
+  const options = await page.$$eval('[data-testid="filter-metric"] option', (os) =>
+    os.map((o) => (o as HTMLOptionElement).value)
+  );
+  const current = await page.$eval('[data-testid="filter-metric"]', (e) => (e as HTMLSelectElement).value);
+  const values = options.filter((o) => o !== current && !o.includes('.'));
+  const redraw: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < CHANGES; i++) {
+    await page.waitForTimeout(250); // a person's pause; keeps the URL writer's throttle out of the figure
+    const t = await timeChange(page, 'filter-metric', values[i % values.length]);
+    if (t < 0) failed++;
+    else redraw.push(t);
+  }
+  offsite.push(...b.offsite);
+  await b.close();
+  server.close();
+  if (redraw.length) {
+    console.log(
+      `filter change to redraw (metric picker): median ${ms(pct(redraw, 0.5))}, p95 ${ms(pct(redraw, 0.95))}, max ${ms(Math.max(...redraw))} (n=${redraw.length}${failed ? `, ${failed} did not redraw` : ''})`
+    );
+  } else console.log(`filter change to redraw: no change redrew (${failed} tries)`);
+  console.log(`requests leaving 127.0.0.1: ${offsite.length}`);
+  if (failed || offsite.length) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(`browser bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
