@@ -97,7 +97,7 @@ export function writeDocument(input: DocumentInput, random: Random): string {
   const shortChange = (now: number, before: number) => change(now, before).replace(`比上年${B}`, '');
   const L = createLayout();
   const prose = (text: string) => L.prose(v.halfWidth ? toHalfWidth(text) : text);
-  const fill = (block: string) => block.split('{unit}').join(unit.name).split('{money}').join(money);
+  const fill = (block: string) => filled(block, unit.name, money);
   const name = unit.name;
   const classes = a.functional.filter((r) => r.code.length === 3);
   const items = a.functional.filter((r) => r.code.length === 7);
@@ -325,6 +325,24 @@ export function writeDocument(input: DocumentInput, random: Random): string {
   const d = v.published;
   L.line(`${d.year} 年 ${d.month}月 ${d.day} 日`);
   return `# synthetic: gongkai generator seed=${v.seed}\n${L.text()}\n `;
+}
+
+const fillCache = new Map<string, string>();
+let fillCacheFor = '';
+
+/** A template block with the unit name and money unit filled in (cached per unit: its documents share them). */
+function filled(block: string, unitName: string, money: string): string {
+  const key = `${unitName}|${money}`;
+  if (key !== fillCacheFor) {
+    fillCache.clear();
+    fillCacheFor = key;
+  }
+  let text = fillCache.get(block);
+  if (text === undefined) {
+    text = block.split('{unit}').join(unitName).split('{money}').join(money);
+    fillCache.set(block, text);
+  }
+  return text;
 }
 
 /** 表 N heading at a page start, then the title and the header block. */

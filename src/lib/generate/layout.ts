@@ -84,11 +84,12 @@ export function createLayout(linesPerPage = 24): Layout {
     line: (text) => emit(text, '\n\n'),
     tight: (text) => emit(text, '\n'),
     raw: (block) => {
-      const lines = block.split('\n');
       // The block's own blank lines are kept: emit its first line normally, the rest verbatim.
-      emit(lines[0], '\n\n');
-      if (lines.length > 1) parts.push('\n' + lines.slice(1).join('\n'));
-      onPage += lines.length;
+      const cut = block.indexOf('\n');
+      if (cut < 0) return emit(block, '\n\n');
+      emit(block.slice(0, cut), '\n\n');
+      parts.push(block.slice(cut));
+      onPage += 8;
     },
     pageBreak: () => {
       pendingPage = true;
