@@ -39,6 +39,7 @@ export interface BenchmarkRow {
 }
 
 export const BENCHMARK_MIN_PEERS = 4;
+export const BENCHMARK_DEFAULT_PEERS: PeerGroup = 'region_level';
 
 const PEER_MATCH: Record<PeerGroup, string> = {
   region_level: 'p.region IS NOT DISTINCT FROM t.region AND p.level IS NOT DISTINCT FROM t.level',
@@ -62,7 +63,7 @@ export function benchmarkQuery(p: BenchmarkParams, facets: Facets): Query | null
   params.push(p.unit);
   const values = FIGURE_NAMES.map((f) => `CAST(${column(f, 'p')} AS DOUBLE)`).join(', ');
   const names = FIGURE_NAMES.map((f, i) => `(${i}, '${f}')`).join(', ');
-  const match = PEER_MATCH[p.peers ?? 'region_level'];
+  const match = PEER_MATCH[p.peers ?? BENCHMARK_DEFAULT_PEERS];
   params.push(BENCHMARK_MIN_PEERS);
   return {
     sql: `WITH ${cte},
@@ -114,7 +115,7 @@ export function benchmarkPeersQuery(p: BenchmarkParams, facets: Facets): Query |
     sql: `WITH ${cte},
 target AS (SELECT * FROM docs WHERE unit_id = ?)
 SELECT p.unit_id, p.unit_name, p.source_kind, p.doc_id
-FROM docs p, target t WHERE p.kind IS NOT DISTINCT FROM t.kind AND ${PEER_MATCH[p.peers ?? 'region_level']}
+FROM docs p, target t WHERE p.kind IS NOT DISTINCT FROM t.kind AND ${PEER_MATCH[p.peers ?? BENCHMARK_DEFAULT_PEERS]}
 ORDER BY p.unit_name, p.unit_id`,
     params
   };

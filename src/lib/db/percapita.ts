@@ -36,6 +36,8 @@ export interface PercapitaRow extends IdentityRow {
   peer_q3: number;
 }
 
+export const PERCAPITA_DEFAULT_PEERS: PeerGroup = 'all';
+
 /** units whose amount or headcount is missing or zero are not rows; count them with percapitaSpreadQuery */
 export const PEER_PARTITION: Record<PeerGroup, string> = {
   all: '',
@@ -61,7 +63,7 @@ v AS (
 export function percapitaQuery(p: PercapitaParams, facets: Facets): Query {
   const params: unknown[] = [];
   const base = percapitaBase(p, facets, params);
-  const w = PEER_PARTITION[p.peers ?? 'all'];
+  const w = PEER_PARTITION[p.peers ?? PERCAPITA_DEFAULT_PEERS];
   params.push(clampLimit(p.limit, 100_000, 100_000));
   return {
     sql: `${base}

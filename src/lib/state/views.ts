@@ -4,6 +4,9 @@
 import * as v from 'valibot';
 import { DEFAULT_DENOMINATOR, DEFAULT_METRIC, DEFAULT_SPLIT } from '../db/metrics';
 import { STAFFING_DEFAULT_METRIC } from '../db/staffing';
+import { TRENDS_DEFAULT_TOP } from '../db/trends';
+import { PERCAPITA_DEFAULT_PEERS } from '../db/percapita';
+import { BENCHMARK_DEFAULT_PEERS } from '../db/benchmark';
 import { FIELDS, MAX_LIST, type FieldName } from './fields';
 import type { RankingParams } from '../db/ranking';
 import type { TrendsParams } from '../db/trends';
@@ -53,11 +56,11 @@ export const VIEW_FIELDS = {
 /** Values that equal a view's default are dropped from state and URL. */
 export const VIEW_DEFAULTS: { [V in View]: Partial<Record<FieldName, unknown>> } = {
   ranking: { metric: DEFAULT_METRIC, order: 'desc' },
-  trends: { metric: DEFAULT_METRIC, top: 8 },
+  trends: { metric: DEFAULT_METRIC, top: TRENDS_DEFAULT_TOP },
   composition: { split: DEFAULT_SPLIT },
   staffing: { metric: STAFFING_DEFAULT_METRIC },
-  percapita: { metric: DEFAULT_METRIC, per: DEFAULT_DENOMINATOR, peers: 'all' },
-  benchmark: { peers: 'region_level' },
+  percapita: { metric: DEFAULT_METRIC, per: DEFAULT_DENOMINATOR, peers: PERCAPITA_DEFAULT_PEERS },
+  benchmark: { peers: BENCHMARK_DEFAULT_PEERS },
   unit: {},
   quality: { page: 1 },
   sql: {}
