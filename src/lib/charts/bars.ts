@@ -17,6 +17,8 @@ export interface BarDatum {
   highlight?: boolean;
   /** Extra lines for the tooltip. */
   detail?: string;
+  /** This unit's own peer spread, drawn as a band behind its bar (per-capita peers by region/level…). */
+  band?: { q1: number; median: number; q3: number } | null;
 }
 
 export interface BarOptions {
@@ -27,7 +29,11 @@ export interface BarOptions {
   /** Tag drawn after a synthetic unit's name. */
   syntheticTag: string;
   medianLabel: string;
+  /** legend text of the quartile band */
+  quartilesLabel?: string;
   axisLabel: string;
+  /** tick labels (default: formatValue) */
+  formatTick?: (v: number) => string;
   /** Draw the quartile band and median line (default true). */
   showSpread?: boolean;
 }
@@ -51,7 +57,7 @@ export interface BarLayout {
   domain: [number, number];
 }
 
-const MARGIN = { top: 40, right: 80, bottom: 12 };
+const MARGIN = { top: 40, right: 80, bottom: 34 };
 const MAX_LABEL = 260;
 
 /** Where every bar, label and reference line goes. Pure: tested without a browser. */
@@ -66,8 +72,9 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
   const left = Math.min(MAX_LABEL, Math.max(80, longest + 12));
   const right = Math.max(left + 60, opts.width - MARGIN.right);
   const values = sorted.map((d) => d.value).filter((v): v is number => v !== null);
-  const lo = Math.min(0, min(values) ?? 0);
-  const hi = Math.max(0, max(values) ?? 0);
+  const bandEnds = sorted.flatMap((d) => (d.band ? [d.band.q1, d.band.q3] : []));
+  const lo = Math.min(0, min(values) ?? 0, min(bandEnds) ?? 0);
+  const hi = Math.max(0, max(values) ?? 0, max(bandEnds) ?? 0);
   const x = scaleLinear()
     .domain([lo, hi === lo ? lo + 1 : hi])
     .nice()
@@ -103,7 +110,8 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
   const L = layoutBars(data, opts);
   const root = prepareRoot(svg, opts.view, L.width, L.height, opts.title);
   const x = scaleLinear().domain(L.domain).range([L.left, L.right]);
-  const bottom = L.height - MARGIN.bottom;
+  const bottom = L.height - MARGIN.bottom + 4;
+  const tick = opts.formatTick ?? opts.formatValue;
 
   if (L.spread) {
     const s = L.spread;
@@ -122,7 +130,7 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
     .call(
       axisTop(x)
         .ticks(Math.max(2, Math.floor((L.right - L.left) / 90)))
-        .tickFormat((v) => opts.formatValue(Number(v)))
+        .tickFormat((v) => tick(Number(v)))
         .tickSizeOuter(0)
     );
   axis.attr('font-family', null).attr('font-size', 11);
@@ -153,6 +161,23 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
     .text((d) => d.shownLabel)
     .append('title')
     .text((d) => d.label);
+  const banded = row.filter((d) => !!d.band);
+  banded
+    .append('rect')
+    .attr('class', 'peer-band')
+    .attr('x', (d) => x(d.band!.q1))
+    .attr('y', 1)
+    .attr('width', (d) => Math.max(1, x(d.band!.q3) - x(d.band!.q1)))
+    .attr('height', ROW_HEIGHT - 2)
+    .attr('fill', COLOR.quartile);
+  banded
+    .append('line')
+    .attr('x1', (d) => x(d.band!.median))
+    .attr('x2', (d) => x(d.band!.median))
+    .attr('y1', 0)
+    .attr('y2', ROW_HEIGHT)
+    .attr('stroke', COLOR.reference)
+    .attr('stroke-width', 1.5);
   const marks = row
     .filter((d) => d.value !== null)
     .append('rect')
@@ -184,13 +209,31 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
       .attr('y2', bottom)
       .attr('stroke', COLOR.reference)
       .attr('stroke-dasharray', '4 3');
-    root
-      .append('text')
-      .attr('x', x(L.spread.median) + 3)
-      .attr('y', L.top + 8)
-      .attr('font-size', 11)
-      .attr('fill', COLOR.reference)
-      .text(`${opts.medianLabel} ${opts.formatValue(L.spread.median)}`);
+    const legend = root.append('g').attr('transform', `translate(${L.left},${bottom + 16})`);
+    legend
+      .append('line')
+      .attr('x1', 0)
+      .attr('x2', 18)
+      .attr('stroke', COLOR.reference)
+      .attr('stroke-dasharray', '4 3');
+    const medianText = `${opts.medianLabel} ${opts.formatValue(L.spread.median)}`;
+    legend.append('text').attr('x', 24).attr('dy', '0.35em').attr('font-size', 11).text(medianText);
+    if (opts.quartilesLabel) {
+      const qx = 24 + textWidth(medianText, 11) + 20;
+      legend
+        .append('rect')
+        .attr('x', qx)
+        .attr('y', -6)
+        .attr('width', 18)
+        .attr('height', 12)
+        .attr('fill', COLOR.quartile);
+      legend
+        .append('text')
+        .attr('x', qx + 24)
+        .attr('dy', '0.35em')
+        .attr('font-size', 11)
+        .text(`${opts.quartilesLabel} ${opts.formatValue(L.spread.q1)} – ${opts.formatValue(L.spread.q3)}`);
+    }
   }
   return L;
 }

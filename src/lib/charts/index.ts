@@ -8,3 +8,4 @@ export * from './labels';
 export * from './export';
 export * from './motion';
 export * from './theme';
+export * from './ticks';

@@ -163,7 +163,7 @@ export function drawParts(svg: SVGSVGElement, data: readonly PartsDatum[], opts:
   root
     .append('text')
     .attr('x', L.right)
-    .attr('y', 34)
+    .attr('y', 18)
     .attr('text-anchor', 'end')
     .attr('fill', COLOR.muted)
     .text(opts.axisLabel);

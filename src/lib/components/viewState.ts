@@ -4,7 +4,7 @@ import { base } from '$app/paths';
 import { parseState, queryString, VIEW_FIELDS as STATE_FIELDS, type View, type ViewState } from '../state';
 import { writeUrl } from '../state/url';
 import type { Lang } from '../i18n';
-import type { FilterField } from './FiltersBar.svelte';
+import type { FilterField } from './filters';
 
 export type { View, ViewState };
 

@@ -1,0 +1,37 @@
+// The controls of the filters bar and the values they edit (named as the URL state names them).
+import type { Kind, SourceKind } from '../model';
+import type { Denominator, MetricId, PeerGroup, SplitId } from '../db/metrics';
+
+/** The controls a view may show; each view lists the ones its state has. */
+export type FilterField =
+  | 'year'
+  | 'span'
+  | 'kind'
+  | 'region'
+  | 'level'
+  | 'category'
+  | 'units'
+  | 'unit'
+  | 'metric'
+  | 'amount'
+  | 'per'
+  | 'split'
+  | 'peers'
+  | 'source';
+
+export interface FilterValue {
+  year?: number;
+  from?: number;
+  to?: number;
+  kind?: Kind;
+  regions?: string[];
+  levels?: string[];
+  categories?: string[];
+  units?: string[];
+  unit?: string;
+  sources?: SourceKind[];
+  metric?: MetricId;
+  per?: Denominator;
+  split?: SplitId;
+  peers?: PeerGroup;
+}
