@@ -25,8 +25,10 @@ function pick(items: Item[], pred: (it: Item) => boolean): Stated | undefined {
 export function figuresFromTables(items: Item[]): Partial<Record<FigureName, Stated>> {
   const total = (no: number, measure: string) =>
     pick(items, (x) => x.table_no === no && x.measure === measure && x.code === null && x.name === '总计');
-  const s = (measure: string) => pick(items, (x) => x.table_no === 1 && x.measure === measure && x.code === null);
-  const s4 = (measure: string) => pick(items, (x) => x.table_no === 4 && x.measure === measure && x.code === null);
+  const s = (measure: string) =>
+    pick(items, (x) => x.table_no === 1 && x.measure === measure && x.code === null);
+  const s4 = (measure: string) =>
+    pick(items, (x) => x.table_no === 4 && x.measure === measure && x.code === null);
   const tp = (measure: string) => pick(items, (x) => x.table_no === 10 && x.measure === measure);
   return {
     total_income: s('total_income'),
@@ -50,12 +52,17 @@ export function figuresFromTables(items: Item[]): Partial<Record<FigureName, Sta
 /** Other table statements that a prose figure may legitimately equal (表5 for 基本/项目, say). */
 function alternatives(items: Item[], n: FigureName): number[] {
   const totals = (no: number, m: string) =>
-    items.filter((x) => x.table_no === no && x.measure === m && x.name === '总计' && x.amount !== null).map((x) => x.amount!);
+    items
+      .filter((x) => x.table_no === no && x.measure === m && x.name === '总计' && x.amount !== null)
+      .map((x) => x.amount!);
   if (n === 'basic_expenditure') return [...totals(3, 'basic'), ...totals(5, 'basic'), ...totals(6, 'total')];
   if (n === 'project_expenditure') return [...totals(3, 'project'), ...totals(5, 'project')];
   if (n === 'total_expenditure' || n === 'total_income')
-    return items.filter((x) => (x.table_no === 1 || x.table_no === 4) && /^total_/.test(x.measure)).map((x) => x.amount!);
-  if (n === 'general_budget') return items.filter((x) => x.table_no === 4 && x.measure === 'general_budget').map((x) => x.amount!);
+    return items
+      .filter((x) => (x.table_no === 1 || x.table_no === 4) && /^total_/.test(x.measure))
+      .map((x) => x.amount!);
+  if (n === 'general_budget')
+    return items.filter((x) => x.table_no === 4 && x.measure === 'general_budget').map((x) => x.amount!);
   return [];
 }
 
@@ -88,7 +95,10 @@ export function resolveFigures(
   for (const [n, st] of proseTotals) {
     if (!st) continue;
     if (!value[n]) value[n] = st;
-    else if (!near(value[n]!.value, st.value, tol) && !alternatives(items, n).some((a) => near(a, st.value, tol)))
+    else if (
+      !near(value[n]!.value, st.value, tol) &&
+      !alternatives(items, n).some((a) => near(a, st.value, tol))
+    )
       mismatch(findings, n, value[n]!, st);
   }
   for (const [n, ms] of byFigure) {
@@ -142,11 +152,16 @@ export function resolveFigures(
   for (const [n, ms] of byFigure) {
     const explicit = ms.find((m) => m.kind === 'value' && m.period === 'prior' && m.column === 'actual');
     if (explicit) prev[n] = { value: explicit.value, lines: explicit.lines };
-    const cur = value[n];
     for (const m of ms) {
+      // the change is applied to the amount its own sentence states, where it states one
+      const own = ms.filter(
+        (x) => x.kind === 'value' && x.period === 'current' && x.column === 'actual' && x.start <= m.start
+      );
+      const cur = own.length ? { value: own[own.length - 1].value, lines: own[own.length - 1].lines } : value[n];
       if (m.kind !== 'change' || m.against !== 'prior' || m.period !== 'current' || !cur) continue;
       const p = round(cur.value - m.value);
-      if (m.pct !== null) checkPercent(findings, label(n), cur.value, m.value, m.pct, [...cur.lines, ...m.lines]);
+      if (m.pct !== null)
+        checkPercent(findings, label(n), cur.value, m.value, m.pct, [...cur.lines, ...m.lines]);
       if (!prev[n]) prev[n] = { value: p, lines: m.lines };
       else if (!near(prev[n]!.value, p, tol * 2)) {
         findings.add(
