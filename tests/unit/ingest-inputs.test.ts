@@ -252,8 +252,12 @@ describe('prose-only pages (features of real published pages)', () => {
     expect(fig(r, 'prev_reception')).toBe(12.5);
   });
   it('amounts in 元 with thousands separators in prose', () => {
-    const r = run('示例区测试中心2024年部门预算\n1. 基本支出预算 2,476,260.58 元,占一般公共预算支出的84.06%。\n2. 项目支出 469500 元。\n人员经费 2128270.5 元。');
+    const r = run(
+      '示例区测试中心2024年部门预算\n1. 基本支出预算 2,476,260.58 元,占一般公共预算支出的84.06%。\n工资福利支出预算 2016908.34 元,占基本支出预算81.45%。\n2. 项目支出 469500 元,占一般公共预算支出的 19.62%。\n人员经费 2128270.5 元。'
+    );
     expect(fig(r, 'basic_expenditure')).toBe(247.6261);
+    expect(fig(r, 'total_expenditure')).toBeNull(); // 工资福利支出预算 is a line, not the total
+    expect(r.findings.find((f) => f.check === 'share_sum')?.actual).toBe(103.68); // 84.06% + 19.62%
     expect(fig(r, 'project_expenditure')).toBe(46.95);
     expect(fig(r, 'personnel_expense')).toBe(212.8271);
   });

@@ -22,13 +22,18 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
     lines(v.total_income, v.total_expenditure)
   );
   // 总计 = 基本支出 + 项目支出
-  const t3 = items.find((x) => (x.table_no === 3 || x.table_no === 5) && x.name === '总计' && x.measure === 'total');
+  const t3 = items.find(
+    (x) => (x.table_no === 3 || x.table_no === 5) && x.name === '总计' && x.measure === 'total'
+  );
   const total = t3?.amount ?? val('total_expenditure');
   if (val('basic_expenditure') !== undefined && val('project_expenditure') !== undefined)
     f.equal(
       'total_equals_basic_plus_project',
       'error',
-      { zh: '支出合计不等于基本支出与项目支出之和', en: 'Total expenditure is not basic + project expenditure' },
+      {
+        zh: '支出合计不等于基本支出与项目支出之和',
+        en: 'Total expenditure is not basic + project expenditure'
+      },
       val('basic_expenditure')! + val('project_expenditure')!,
       total,
       [...(t3 ? [t3.source_line] : []), ...lines(v.basic_expenditure, v.project_expenditure)],
@@ -40,10 +45,16 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
     f.equal(
       'basic_equals_personnel_plus_public',
       'error',
-      { zh: '人员经费与公用经费之和不等于基本支出', en: 'Personnel + public expense is not basic expenditure' },
+      {
+        zh: '人员经费与公用经费之和不等于基本支出',
+        en: 'Personnel + public expense is not basic expenditure'
+      },
       val('personnel_expense')! + val('public_expense')!,
       basic5?.amount ?? val('basic_expenditure'),
-      [...(basic5 ? [basic5.source_line] : []), ...lines(v.personnel_expense, v.public_expense, v.basic_expenditure)],
+      [
+        ...(basic5 ? [basic5.source_line] : []),
+        ...lines(v.personnel_expense, v.public_expense, v.basic_expenditure)
+      ],
       2
     );
   // 三公合计 = 出国 + 车辆 + 接待; 车辆 = 购置 + 运行
@@ -59,7 +70,10 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
       lines(v.three_public_total, v.overseas_travel, v.vehicle_total, v.reception),
       3
     );
-  if (val('vehicle_total') !== undefined && (val('vehicle_purchase') !== undefined || val('vehicle_operation') !== undefined))
+  if (
+    val('vehicle_total') !== undefined &&
+    (val('vehicle_purchase') !== undefined || val('vehicle_operation') !== undefined)
+  )
     f.equal(
       'vehicle_sum',
       'error',
@@ -70,7 +84,8 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
       2
     );
   // 表10 vs 表6: 302 17 公务接待费, 302 31 公务用车运行维护费
-  const econ = (code: string) => items.find((x) => x.table_no === 6 && x.code === code && x.measure === 'total');
+  const econ = (code: string) =>
+    items.find((x) => x.table_no === 6 && x.code === code && x.measure === 'total');
   const pairs: [string, FigureName, string, string][] = [
     ['30217', 'reception', '公务接待费', 'reception'],
     ['30231', 'vehicle_operation', '公务用车运行维护费', 'vehicle operation']
@@ -82,7 +97,10 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
     f.equal(
       'three_public_vs_economic',
       'warning',
-      { zh: `表10 ${zh}与表6 ${code.slice(0, 3)} ${code.slice(3)} ${zh}不一致`, en: `Table 10 ${en} differs from table 6 ${code}` },
+      {
+        zh: `表10 ${zh}与表6 ${code.slice(0, 3)} ${code.slice(3)} ${zh}不一致`,
+        en: `Table 10 ${en} differs from table 6 ${code}`
+      },
       e.amount,
       tp.amount,
       [e.source_line, tp.source_line]
@@ -95,7 +113,10 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
     f.equal(
       'summary_vs_detail',
       'error',
-      { zh: `表1 ${it.code} ${it.name}与表3不一致`, en: `Table 1 ${it.code} ${it.name} differs from table 3` },
+      {
+        zh: `表1 ${it.code} ${it.name}与表3不一致`,
+        en: `Table 1 ${it.code} ${it.name} differs from table 3`
+      },
       t.amount,
       it.amount,
       [it.source_line, t.source_line]
@@ -132,19 +153,27 @@ function sumIfAny(a?: number, b?: number): number | undefined {
 /** Σ part changes = total change for 三公 (when every part's change is stated). */
 export function auditChanges(mentions: Mention[], r: Resolved, f: FindingList) {
   const change = (n: FigureName) =>
-    mentions.find((m) => m.figure === n && m.kind === 'change' && m.against === 'prior' && m.period === 'current');
+    mentions.find(
+      (m) => m.figure === n && m.kind === 'change' && m.against === 'prior' && m.period === 'current'
+    );
   const total = change('three_public_total');
   const vehicle =
     change('vehicle_total') ??
     (change('vehicle_purchase') || change('vehicle_operation')
-      ? ({ value: (change('vehicle_purchase')?.value ?? 0) + (change('vehicle_operation')?.value ?? 0), lines: [] } as unknown as Mention)
+      ? ({
+          value: (change('vehicle_purchase')?.value ?? 0) + (change('vehicle_operation')?.value ?? 0),
+          lines: []
+        } as unknown as Mention)
       : undefined);
   const parts = [change('overseas_travel'), vehicle, change('reception')];
   if (total && parts.every((p) => p !== undefined)) {
     f.equal(
       'change_sum',
       'warning',
-      { zh: '“三公”经费各项变动额之和不等于合计变动额', en: 'The parts’ changes do not add up to the “three public” change' },
+      {
+        zh: '“三公”经费各项变动额之和不等于合计变动额',
+        en: 'The parts’ changes do not add up to the “three public” change'
+      },
       parts.reduce((s, p) => s + p!.value, 0),
       total.value,
       [...total.lines, ...parts.flatMap((p) => p!.lines)],
@@ -152,12 +181,28 @@ export function auditChanges(mentions: Mention[], r: Resolved, f: FindingList) {
     );
   }
   void r;
+  // shares of 基本支出 and 项目支出 in the same total add up to 100%
+  const share = (n: FigureName) =>
+    mentions.find((m) => m.figure === n && m.kind === 'value' && m.period === 'current' && m.pct !== null);
+  const b = share('basic_expenditure');
+  const p = share('project_expenditure');
+  if (b && p && Math.abs(b.pct! + p.pct! - 100) > 0.02 + 1e-9)
+    f.add(
+      'share_sum',
+      'warning',
+      `基本支出占 ${b.pct}% 与项目支出占 ${p.pct}% 之和不是 100%`,
+      `Basic (${b.pct}%) and project (${p.pct}%) shares do not add up to 100%`,
+      100,
+      Math.round((b.pct! + p.pct!) * 100) / 100,
+      [...b.lines, ...p.lines]
+    );
 }
 
 export function auditStaff(staff: StaffFacts, f: FindingList) {
   const c = staff.counts;
   if (staff.partsOfActual && c.staff_actual && (c.staff_in_service || c.staff_retired || c.staff_separated)) {
-    const sum = (c.staff_in_service?.value ?? 0) + (c.staff_retired?.value ?? 0) + (c.staff_separated?.value ?? 0);
+    const sum =
+      (c.staff_in_service?.value ?? 0) + (c.staff_retired?.value ?? 0) + (c.staff_separated?.value ?? 0);
     if (sum !== c.staff_actual.value)
       f.add(
         'staff_parts',
@@ -207,7 +252,10 @@ export function auditFacts(facts: NarrativeFacts, v: V, f: FindingList) {
     f.equal(
       'procurement_sum',
       'error',
-      { zh: '政府采购预算不等于货物、工程、服务之和', en: 'Procurement total is not goods + works + services' },
+      {
+        zh: '政府采购预算不等于货物、工程、服务之和',
+        en: 'Procurement total is not goods + works + services'
+      },
       (p.goods?.value ?? 0) + (p.works?.value ?? 0) + (p.services?.value ?? 0),
       v.procurement_total.value,
       lines(v.procurement_total, p.goods, p.works, p.services),
@@ -254,7 +302,10 @@ export function auditProjects(
         f.equal(
           'project_target_amount',
           'warning',
-          { zh: `项目“${p.name}”绩效目标表金额与表7不一致`, en: `Project “${p.name}”: target table amount differs from table 7` },
+          {
+            zh: `项目“${p.name}”绩效目标表金额与表7不一致`,
+            en: `Project “${p.name}”: target table amount differs from table 7`
+          },
           p.amount,
           t.amount,
           [p.line, t.line]
@@ -289,7 +340,10 @@ export function auditProjects(
         f.equal(
           'narrative_project_amount',
           'error',
-          { zh: `项目“${n.name}”说明中的金额与表7不一致`, en: `Project “${n.name}”: narrative amount differs from table 7` },
+          {
+            zh: `项目“${n.name}”说明中的金额与表7不一致`,
+            en: `Project “${n.name}”: narrative amount differs from table 7`
+          },
           p.amount,
           n.amount,
           [p.line, n.line]
@@ -311,7 +365,10 @@ export function auditProjects(
       f.equal(
         'performance_amount',
         'warning',
-        { zh: '预算绩效涉及金额与项目支出不一致', en: 'The performance paragraph’s amount differs from project expenditure' },
+        {
+          zh: '预算绩效涉及金额与项目支出不一致',
+          en: 'The performance paragraph’s amount differs from project expenditure'
+        },
         projectTotal.value,
         facts.performance.amount.value,
         [...facts.performance.amount.lines, ...projectTotal.lines]

@@ -63,7 +63,13 @@ export class FindingList {
 export const fmt = (v: number) => String(round4(v));
 
 const TABLE_NAME: Record<number, string> = {
-  2: '表2', 3: '表3', 5: '表5', 6: '表6', 7: '表7', 8: '表8', 9: '表9'
+  2: '表2',
+  3: '表3',
+  5: '表5',
+  6: '表6',
+  7: '表7',
+  8: '表8',
+  9: '表9'
 };
 
 /** Parent code = Σ children, per table and measure; the 总计 row = Σ top-level codes. */
@@ -101,12 +107,19 @@ export function checkTrees(items: Item[], f: FindingList, unreadable: Set<string
     }
     const total = g.find((it) => it.code === null && it.name === '总计');
     const top = codes.filter((c) => c.length === 3);
-    if (total && top.length && ![...unreadable].some((u) => u.startsWith(`${tno}|`) && u.split('|')[1].length === 3)) {
+    if (
+      total &&
+      top.length &&
+      ![...unreadable].some((u) => u.startsWith(`${tno}|`) && u.split('|')[1].length === 3)
+    ) {
       const sum = top.reduce((s, c) => s + (byCode.get(c)!.amount ?? 0), 0);
       f.equal(
         'tree_sum',
         'error',
-        { zh: `${TABLE_NAME[+tno]} 总计（${measure}）不等于各类之和`, en: `Table ${tno} total (${measure}) is not the sum of its classes` },
+        {
+          zh: `${TABLE_NAME[+tno]} 总计（${measure}）不等于各类之和`,
+          en: `Table ${tno} total (${measure}) is not the sum of its classes`
+        },
         sum,
         total.amount,
         [total.source_line, ...top.map((c) => byCode.get(c)!.source_line)],

@@ -28,14 +28,25 @@ function cleanName(s: string): string | null {
   t = t.replace(/\(/g, '（').replace(/\)/g, '）');
   if (t.length < 4 || t.length > 60) return null;
   if (GENERIC_NAME.test(t)) return null;
-  if (!/(?:局|委|办|室|院|会|所|站|中心|政府|部|处|厅|馆|校|学|队|团|社|园|场|署|司|机关|工委|支队|大队|街道|法院|检察院|管委会|本级|党派|协会|联合会|）)$/.test(t))
+  if (
+    !/(?:局|委|办|室|院|会|所|站|中心|政府|部|处|厅|馆|校|学|队|团|社|园|场|署|司|机关|工委|支队|大队|街道|法院|检察院|管委会|本级|党派|协会|联合会|）)$/.test(
+      t
+    )
+  )
     return null;
   return t;
 }
 
 /** Read the document's identity from its first lines and its closing lines. */
 export function readIdentity(lines: Line[]): Identity {
-  const id: Identity = { unitName: null, unitLine: null, year: null, yearLine: null, kind: null, publishedOn: null };
+  const id: Identity = {
+    unitName: null,
+    unitLine: null,
+    year: null,
+    yearLine: null,
+    kind: null,
+    publishedOn: null
+  };
   // 编制部门：X 单位：万元 — the template's own statement of the unit
   for (const l of lines) {
     const m = /^编制(?:部门|单位)[:：]\s*(.+?)\s*(?:(?:金额)?单位[:：].*)?$/.exec(l.text);
@@ -110,7 +121,8 @@ export function readIdentity(lines: Line[]): Identity {
         id.year = Number(m[1]);
         id.yearLine = l.no;
         const k = stripFundNames(after);
-        if (id.kind === null && /^(?:部门|单位)?(?:决算|预算)/.test(k)) id.kind = /^(?:部门|单位)?决算/.test(k) ? 'final' : 'budget';
+        if (id.kind === null && /^(?:部门|单位)?(?:决算|预算)/.test(k))
+          id.kind = /^(?:部门|单位)?决算/.test(k) ? 'final' : 'budget';
         break outer;
       }
     }
@@ -145,7 +157,9 @@ export function readIdentity(lines: Line[]): Identity {
   }
   if (!id.publishedOn) {
     for (const l of lines.slice(0, 30)) {
-      const m = /(?:发布|公开|发文)(?:日期|时间)[:：]\s*(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(l.text);
+      const m = /(?:发布|公开|发文)(?:日期|时间)[:：]\s*(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(
+        l.text
+      );
       if (m) {
         id.publishedOn = isoDate(+m[1], +m[2], +m[3]);
         break;
@@ -162,7 +176,8 @@ function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const PLACE = /^(?:[\u3400-\u9fff]{1,9}?(?:省|自治区|市|自治州|州|地区|盟))?(?:[\u3400-\u9fff]{1,8}?(?:自治县|县|区|旗|市))?/;
+const PLACE =
+  /^(?:[\u3400-\u9fff]{1,9}?(?:省|自治区|市|自治州|州|地区|盟))?(?:[\u3400-\u9fff]{1,8}?(?:自治县|县|区|旗|市))?/;
 
 /** The region a unit name starts with: 克拉玛依市乌尔禾区人民政府办公室 → 克拉玛依市乌尔禾区. */
 export function regionOf(unitName: string | null): string | null {

@@ -35,7 +35,16 @@ export function unitIdOf(region: string | null, unitName: string): string {
 }
 
 function rejected(file: string, reason: string): DocumentResult {
-  return { file, status: 'rejected', reasons: [reason], disclosure: null, unit: null, lineItems: [], projects: [], findings: [] };
+  return {
+    file,
+    status: 'rejected',
+    reasons: [reason],
+    disclosure: null,
+    unit: null,
+    lineItems: [],
+    projects: [],
+    findings: []
+  };
 }
 
 /** The money unit most of a document's own statements use (tables' headers first, then prose amounts). */
@@ -86,13 +95,17 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
   auditChanges(mentions, resolved, findings);
   auditStaff(staff, findings);
   auditFacts(facts, v, findings);
-  const projectTotal5 = tables.items.find((x) => x.table_no === 5 && x.name === '总计' && x.measure === 'project');
+  const projectTotal5 = tables.items.find(
+    (x) => x.table_no === 5 && x.name === '总计' && x.measure === 'project'
+  );
   auditProjects(
     tables.projects,
     narrativeProjects,
     targetInfo.tables,
     facts,
-    projectTotal5 ? { value: projectTotal5.amount!, lines: [projectTotal5.source_line] } : v.project_expenditure,
+    projectTotal5
+      ? { value: projectTotal5.amount!, lines: [projectTotal5.source_line] }
+      : v.project_expenditure,
     findings
   );
 
@@ -120,11 +133,34 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
   for (const n of FIGURE_NAMES) rec[n] = v[n]?.value ?? null;
   for (const n of PREV_FIGURES) rec[`prev_${n}`] = resolved.prev[n]?.value ?? null;
 
-  const lineItems: LineItemRow[] = tables.items.map((it) => ({ doc_id: docId, ...it, name: displayName(it.name) }));
-  const pushFact = (section: LineItemRow['section'], name: string, measure: string, value: number, line: number) =>
-    lineItems.push({ doc_id: docId, table_no: null, section, code: null, name, measure, amount: value, source_line: line });
+  const lineItems: LineItemRow[] = tables.items.map((it) => ({
+    doc_id: docId,
+    ...it,
+    name: displayName(it.name)
+  }));
+  const pushFact = (
+    section: LineItemRow['section'],
+    name: string,
+    measure: string,
+    value: number,
+    line: number
+  ) =>
+    lineItems.push({
+      doc_id: docId,
+      table_no: null,
+      section,
+      code: null,
+      name,
+      measure,
+      amount: value,
+      source_line: line
+    });
   const p = facts.procurement;
-  for (const [k, zh] of [['goods', '政府采购货物'], ['works', '政府采购工程'], ['services', '政府采购服务']] as const)
+  for (const [k, zh] of [
+    ['goods', '政府采购货物'],
+    ['works', '政府采购工程'],
+    ['services', '政府采购服务']
+  ] as const)
     if (p[k]) pushFact('procurement', zh, k, p[k]!.value, p[k]!.lines[0]);
   for (const a of facts.assets) pushFact('assets', a.name, 'value', a.value.value, a.value.lines[0]);
   // figures stated only in prose keep their source line as a narrative line item
@@ -165,7 +201,9 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
     const missing = TEMPLATE_TABLES.filter((n) => !tables.present.has(n));
     if (missing.length) reasons.push(`tables missing: ${missing.map((n) => `表${n}`).join(', ')}`);
   }
-  const unreadable = findings.list.filter((x) => x.check === 'table_unit_unknown' || x.check === 'garbled_number');
+  const unreadable = findings.list.filter(
+    (x) => x.check === 'table_unit_unknown' || x.check === 'garbled_number'
+  );
   for (const u of unreadable) reasons.push(`${u.message_en} (line ${u.source_lines})`);
 
   const level = levelOf(region);
@@ -174,7 +212,14 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
     status: reasons.length ? 'partial' : 'ok',
     reasons,
     disclosure: row,
-    unit: { unit_id: unitId, unit_name: id.unitName, region, level, category: categoryOf(id.unitName), source_kind: sourceKind },
+    unit: {
+      unit_id: unitId,
+      unit_name: id.unitName,
+      region,
+      level,
+      category: categoryOf(id.unitName),
+      source_kind: sourceKind
+    },
     lineItems,
     projects,
     findings: findings.list.map((x) => ({ doc_id: docId, ...x }))

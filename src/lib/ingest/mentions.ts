@@ -19,7 +19,7 @@ export interface Mention {
   /** the number as written, in `unit` */
   raw: number;
   unit: MoneyUnit;
-  /** percent stated with a change ("下降 29.43%") */
+  /** percent stated with a change ("下降 29.43%"), or a value's share ("占 80.26%") */
   pct: number | null;
   /** what a change compares with: the prior year, the same year's budget, or not said */
   against: 'prior' | 'budget' | null;
@@ -55,7 +55,10 @@ const ALIASES: [FigureName, string, 'weak'?][] = [
   ['state_capital_budget', '国有资本经营预算(?:财政)?(?:拨款)?(?:收入)?'],
   ['procurement_total', '政府采购(?:预算|支出)?(?:总额|合计)?'],
   ['total_income', '(?<!财政拨款)(?:收入总计|收入总预算|部门收入预算|收入预算合计|总收入)'],
-  ['total_expenditure', '(?<!财政拨款)(?:支出总计|支出总预算|部门支出预算|支出预算合计|总支出|(?<![基本项目])支出预算(?=\\s?\\d))'],
+  [
+    'total_expenditure',
+    '(?<!财政拨款)(?:支出总计|支出总预算|部门支出预算|支出预算合计|总支出|(?<=年|年度)支出预算(?=\\s?\\d))'
+  ],
   ['total_expenditure', '本年支出合计', 'weak']
 ];
 
@@ -69,11 +72,18 @@ const NUMBER = '-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?';
 const CHANGE_AFTER_VALUE = new RegExp(
   `^(?:[,，]?占[^,，。;]{0,16}%)?[,，]?((?:比|较|与|同比|对比)[^,，。;\\d]{0,14}?)(增加|减少|下降|增长|上升|节约|降低)(${NUMBER})\\s?(万元|元|亿元)(?:[,，]?(?:增长|下降|减少|增加|上升|降低)(-?\\d+(?:\\.\\d+)?)%)?`
 );
-const COMPARATOR = /(?:比|较|与|同比|对比)(?:上年|去年|上一年度?|20\d\d年度?)?(?:年初)?(?:预算|决算)?数?(?:相比|对比|比较)?/g;
+const COMPARATOR =
+  /(?:比|较|与|同比|对比)(?:上年|去年|上一年度?|20\d\d年度?)?(?:年初)?(?:预算|决算)?数?(?:相比|对比|比较)?/g;
 // Words that may stand between a figure's name and its amount.
 const FILLER =
   /^(?:[\s:,，、()“”"'’‘]|财政拨款|一般公共预算|公共预算|部门决算汇总|年初|预算|决算|支出|安排|数|为|是|共|计|合计|总额|总计|金额|拨款|拨入|全年|实际|累计|本年|当年|执行|经费|费用|费|开支|使用|资金|小计|度|的|20\d\d年度?|约)*$/;
 const BLOCKERS = /占|比|较|与|同比|上年|去年|对比|其中|完成|人|次|辆|批|个/;
+
+/** "，占 80.26%" / "，占一般公共预算支出的84.06%" right after a value */
+function shareAfter(s: string): number | null {
+  const m = /^[,，]?占[^,，。;%\d]{0,14}?(\d+(?:\.\d+)?)%/.exec(s);
+  return m ? Number(m[1]) : null;
+}
 
 function yearIn(s: string): number | null {
   const m = /(20\d\d)年/.exec(s);
@@ -136,7 +146,12 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
       ALIAS_RE.lastIndex++;
       continue;
     }
-    hits.push({ figure: ALIASES[g][0], weak: ALIASES[g][2] === 'weak', start: m.index, end: m.index + m[0].length });
+    hits.push({
+      figure: ALIASES[g][0],
+      weak: ALIASES[g][2] === 'weak',
+      start: m.index,
+      end: m.index + m[0].length
+    });
   }
   const out: Mention[] = [];
   for (let h = 0; h < hits.length; h++) {
@@ -188,7 +203,9 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
           : (comparatorOf(gap, opts.year, opts.final) ?? comparatorOf(ctx, opts.year, opts.final));
         const sign = /增加|增长|上升|增支|增/.test(change[1]) ? 1 : -1;
         const after = text.slice(n.index + n[0].length, n.index + n[0].length + 14);
-        const pm = /^[,，]?(?:增长|下降|减少|增加|上升|降低|减少率|增长率)?(?:了)?(-?\d+(?:\.\d+)?)%/.exec(after);
+        const pm = /^[,，]?(?:增长|下降|减少|增加|上升|降低|减少率|增长率)?(?:了)?(-?\d+(?:\.\d+)?)%/.exec(
+          after
+        );
         out.push({
           figure: hit.figure,
           kind: 'change',
@@ -209,7 +226,8 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
       let column: Column = 'actual';
       if (opts.final) {
         const ctxColumn =
-          columnOf(text.slice(hit.start, n.index)) ?? columnOf(text.slice(sStart, hit.start).replace(/(?:比|较|与|对比)[^，,。]{0,8}/g, ''));
+          columnOf(text.slice(hit.start, n.index)) ??
+          columnOf(text.slice(sStart, hit.start).replace(/(?:比|较|与|对比)[^，,。]{0,8}/g, ''));
         column = ctxColumn ?? 'actual';
       }
       out.push({
@@ -220,7 +238,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
         value: amount,
         raw: Number(n[1].replace(/,/g, '')),
         unit: unitTok,
-        pct: null,
+        pct: shareAfter(text.slice(n.index + n[0].length, n.index + n[0].length + 24)),
         against: null,
         start: hit.start,
         end: n.index + n[0].length,

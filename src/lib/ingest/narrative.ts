@@ -31,13 +31,26 @@ export function readStaff(p: Prose): StaffFacts {
   const t = p.text;
   // 编制: one total ("编制数 15", "人员编制总数为15人"), or a single typed 编制 ("事业编制25名");
   // several typed 编制 without a total ("行政编制4个…参公事业编制2个") leave it unstated.
-  const total = first(p, new RegExp(`(?:编制数|编制总数|人员编制|核定编制|编制人数)(?:为|共|是|:)?${N}(?:人|名|个)?(?![\\d.])`, 'g'));
+  const total = first(
+    p,
+    new RegExp(
+      `(?:编制数|编制总数|人员编制|核定编制|编制人数)(?:为|共|是|:)?${N}(?:人|名|个)?(?![\\d.])`,
+      'g'
+    )
+  );
   if (total) out.counts.staff_authorized = { value: Number(total.m[1]), lines: total.lines };
   else {
-    const typed = [...t.matchAll(/(行政|事业|参公|全额事业|全额拨款事业|差额事业|自收自支事业|工勤|机关)编制(\d+)(?:人|名|个)/g)];
+    const typed = [
+      ...t.matchAll(
+        /(行政|事业|参公|全额事业|全额拨款事业|差额事业|自收自支事业|工勤|机关)编制(\d+)(?:人|名|个)/g
+      )
+    ];
     if (typed.length === 1) {
       const m = typed[0];
-      out.counts.staff_authorized = { value: Number(m[2]), lines: linesOf(p, m.index!, m.index! + m[0].length) };
+      out.counts.staff_authorized = {
+        value: Number(m[2]),
+        lines: linesOf(p, m.index!, m.index! + m[0].length)
+      };
     }
   }
   const actual = first(p, new RegExp(`实有人(?:数|员)(?:总数)?(?:为|共|是|:)?${N}${PERSON}?`, 'g'));
@@ -59,7 +72,10 @@ export function readStaff(p: Prose): StaffFacts {
     const ch = /^[,，]?(?:比上年|较上年|同比)?(增加|减少)(\d+)(?:人|名)/.exec(after);
     if (ch) {
       const delta = Number(ch[2]) * (ch[1] === '增加' ? 1 : -1);
-      out.prev[fig] = { value: value - delta, lines: linesOf(p, f.m.index, f.m.index + f.m[0].length + ch[0].length + 1) };
+      out.prev[fig] = {
+        value: value - delta,
+        lines: linesOf(p, f.m.index, f.m.index + f.m[0].length + ch[0].length + 1)
+      };
     }
   }
   return out;
@@ -86,8 +102,17 @@ export function readNarrative(p: Prose): NarrativeFacts {
   const out: NarrativeFacts = { totals: {}, procurement: {}, assets: [] };
   const t = p.text;
   const both = first(p, new RegExp(`收支总(?:预算|计)(?:数)?(?:均为|均是|各为|为|是)?${AMT}`, 'g'));
-  const both2 = first(p, new RegExp(`收[、,，]?支总计(?:均为|均是|都是|各为|为|是)${AMT}(?![,，、]\\d)`, 'g'));
-  const pair = first(p, new RegExp(`收[、,，]?支总计(?:各是|各为|分别为|分别是)${AMT.replace('\\s?(万元|元|亿元)', '')}[,，、和]${AMT}`, 'g'));
+  const both2 = first(
+    p,
+    new RegExp(`收[、,，]?支总计(?:均为|均是|都是|各为|为|是)${AMT}(?![,，、]\\d)`, 'g')
+  );
+  const pair = first(
+    p,
+    new RegExp(
+      `收[、,，]?支总计(?:各是|各为|分别为|分别是)${AMT.replace('\\s?(万元|元|亿元)', '')}[,，、和]${AMT}`,
+      'g'
+    )
+  );
   const b = both ?? both2;
   if (b) {
     const v = { value: amountAt(b.m, 1), lines: b.lines };
@@ -108,7 +133,10 @@ export function readNarrative(p: Prose): NarrativeFacts {
     const f = first(p, new RegExp(`政府采购${w}(?:类)?(?:预算|支出)?(?:为|是)?${AMT}`, 'g'));
     if (f) out.procurement[k] = { value: amountAt(f.m, 1), lines: f.lines };
   }
-  const veh = first(p, /(?<!购置|新购|更新|购买|处置|报废)(?:车辆|公务用车保有量为|公务用车)(?:共|合计|总数)?(?:为)?(\d+)辆/g);
+  const veh = first(
+    p,
+    /(?<!购置|新购|更新|购买|处置|报废)(?:车辆|公务用车保有量为|公务用车)(?:共|合计|总数)?(?:为)?(\d+)辆/g
+  );
   if (veh) out.vehicles = { value: Number(veh.m[1]), lines: veh.lines };
   const assetRes: [string, RegExp][] = [
     ['房屋价值', new RegExp(`房屋[\\d.]+平方米[,，]?价值${AMT}`, 'g')],
@@ -120,8 +148,15 @@ export function readNarrative(p: Prose): NarrativeFacts {
     const f = first(p, re);
     if (f) out.assets.push({ name, value: { value: amountAt(f.m, 1), lines: f.lines } });
   }
-  const perf = first(p, new RegExp(`实行绩效(?:目标)?管理的(?:财政拨款)?项目(\\d+)个,?涉及(?:预算)?(?:金额|资金)${AMT}`, 'g'));
-  if (perf) out.performance = { projects: Number(perf.m[1]), amount: { value: amountAt(perf.m, 2), lines: perf.lines } };
+  const perf = first(
+    p,
+    new RegExp(`实行绩效(?:目标)?管理的(?:财政拨款)?项目(\\d+)个,?涉及(?:预算)?(?:金额|资金)${AMT}`, 'g')
+  );
+  if (perf)
+    out.performance = {
+      projects: Number(perf.m[1]),
+      amount: { value: amountAt(perf.m, 2), lines: perf.lines }
+    };
   const none = first(p, /无下属(?:预算)?单位/g);
   if (none) out.noSubordinates = none.lines;
   for (const m of t.matchAll(/下属(\d+)家(?:行政)?(?:单位)?(?:和(\d+)家(?:事业)?单位)?/g)) {
@@ -140,7 +175,8 @@ export interface NarrativeProject {
   line: number;
 }
 
-const FIELD_AFTER_NAME = /设立的?政策依据|预算安排规模|项目承担单位|资金分配情况|资金执行时间|项目负责人|项目资金|主管部门|实施单位|项目属性|项目类型|年度预算总额/;
+const FIELD_AFTER_NAME =
+  /设立的?政策依据|预算安排规模|项目承担单位|资金分配情况|资金执行时间|项目负责人|项目资金|主管部门|实施单位|项目属性|项目类型|年度预算总额/;
 
 /** "（一）项目名称：网站建设专项经费 … 预算安排规模：30.00 万元" in 项目支出情况说明. */
 export function readNarrativeProjects(p: Prose, targetsFrom: number): NarrativeProject[] {
@@ -165,13 +201,18 @@ export interface TargetTable {
 }
 
 /** One entry per 项目支出绩效目标表: the project name and its 年度预算总额. */
-export function readTargetTables(p: Prose, docUnit: MoneyUnit | null): { tables: TargetTable[]; firstAt: number } {
+export function readTargetTables(
+  p: Prose,
+  docUnit: MoneyUnit | null
+): { tables: TargetTable[]; firstAt: number } {
   const text = p.text;
   const tables: TargetTable[] = [];
   const heads = [...text.matchAll(/项目支出绩效目标表/g)].map((m) => m.index!);
   for (let k = 0; k < heads.length; k++) {
     const seg = text.slice(heads[k], heads[k + 1] ?? text.length);
-    const nm = /项目名称[:：]?(.+?)(?=项目负责人|项目资金|主管部门|实施单位|项目属性|年度预算总额|$)/.exec(seg);
+    const nm = /项目名称[:：]?(.+?)(?=项目负责人|项目资金|主管部门|实施单位|项目属性|年度预算总额|$)/.exec(
+      seg
+    );
     if (!nm) continue;
     const name = nm[1].replace(/[|,，。]+$/, '').trim();
     const am = /年度(?:预算|资金)总额[:：]?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)/.exec(seg);

@@ -58,13 +58,30 @@ export function groupRows(lines: Line[]): CodedRow[] {
     if (!toks.length) continue;
     const code = leadingCode(toks);
     const restAfterCode = code ? toks.slice(code.used) : toks;
-    const codeOnlyAmounts = code && restAfterCode.length > 0 && restAfterCode.every((t) => parseAmount(t) !== null);
+    const codeOnlyAmounts =
+      code && restAfterCode.length > 0 && restAfterCode.every((t) => parseAmount(t) !== null);
     if (code && !codeOnlyAmounts) {
-      cur = { code: code.code, names: [], amounts: [], line: l.no, lines: [l.no], total: false, garbled: null };
+      cur = {
+        code: code.code,
+        names: [],
+        amounts: [],
+        line: l.no,
+        lines: [l.no],
+        total: false,
+        garbled: null
+      };
       rows.push(cur);
       toks = restAfterCode;
     } else if (TOTAL_ROW.test(toks[0])) {
-      cur = { code: null, names: ['总计'], amounts: [], line: l.no, lines: [l.no], total: true, garbled: null };
+      cur = {
+        code: null,
+        names: ['总计'],
+        amounts: [],
+        line: l.no,
+        lines: [l.no],
+        total: true,
+        garbled: null
+      };
       rows.push(cur);
       toks = toks.slice(1);
     } else if (!cur || cur.amounts.length > 0) {

@@ -92,7 +92,14 @@ function codedBody(lines: Line[], b: TableBlock): { header: string; body: Line[]
 }
 
 export function parseTables(lines: Line[], blocks: TableBlock[], docUnit: MoneyUnit | null): ParsedTables {
-  const out: ParsedTables = { items: [], projects: [], problems: [], present: new Set(), empty: new Set(), unreadable: new Set() };
+  const out: ParsedTables = {
+    items: [],
+    projects: [],
+    problems: [],
+    present: new Set(),
+    empty: new Set(),
+    unreadable: new Set()
+  };
   const coded = new Map<number, { rows: CodedRow[]; layout: Layout; unit: MoneyUnit }>();
   for (const b of blocks) {
     out.present.add(b.no);
@@ -400,7 +407,10 @@ function parseThreePublicTable(lines: Line[], b: TableBlock, unit: MoneyUnit, ou
   const budgetAt = header.search(/预算数|年初预算/);
   const finalAt = header.search(/决算数|支出决算|决算/);
   const twoGroups = budgetAt >= 0 && finalAt >= 0;
-  const width = Math.max(0, ...rows.map((r) => r.values.filter((v, k) => v !== null || k < r.values.length - 1).length));
+  const width = Math.max(
+    0,
+    ...rows.map((r) => r.values.filter((v, k) => v !== null || k < r.values.length - 1).length)
+  );
   const groups = twoGroups ? 2 : 1;
   const groupSize = twoGroups ? Math.max(1, Math.round(width / 2)) : width;
   const column = twoGroups && budgetAt < finalAt ? groupSize : 0;
