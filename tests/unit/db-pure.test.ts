@@ -1,0 +1,110 @@
+// Pure parts of the data layer: manifest → views, Arrow values → plain JS, parameter binding, metric SQL.
+import { describe, expect, it } from 'vitest';
+import { createViewsSql, manifestFiles } from '../../src/lib/db/views';
+import { isoDate, plainValue } from '../../src/lib/db/arrow';
+import { bindable } from '../../src/lib/db/connection';
+import { METRICS, isMetricId, metricSql, column, AMOUNT_METRICS } from '../../src/lib/db/metrics';
+import { inList } from '../../src/lib/db/filters';
+import { FIGURE_NAMES, PREV_FIGURES } from '../../src/lib/model';
+
+describe('manifest → views', () => {
+  it("reads the ingest's manifest shape and makes one view per table", () => {
+    const files = manifestFiles({
+      files: [
+        { table: 'disclosures', file: 'disclosures.parquet', rows: 1 },
+        { table: 'line_items', file: 'line_items.parquet' },
+        { table: 'projects', file: 'projects.parquet' },
+        { table: 'findings', file: 'findings.parquet' },
+        { table: 'units', file: 'units.parquet' }
+      ]
+    });
+    expect(files.disclosures).toEqual(['disclosures.parquet']);
+    const sql = createViewsSql(files);
+    expect(sql).toHaveLength(5);
+    expect(sql[0]).toBe(
+      "CREATE OR REPLACE VIEW disclosures AS SELECT * FROM read_parquet(['disclosures.parquet'])"
+    );
+  });
+
+  it('takes partitioned files of a table, and ignores names that could leave the data folder', () => {
+    const files = manifestFiles({
+      files: [
+        'disclosures/year=2023/part-0.parquet',
+        'disclosures/year=2022/part-0.parquet',
+        '../secret/disclosures.parquet',
+        'http://elsewhere.example/units.parquet',
+        "units_o'brien.parquet",
+        'line_items.csv'
+      ]
+    });
+    expect(files.disclosures).toEqual([
+      'disclosures/year=2022/part-0.parquet',
+      'disclosures/year=2023/part-0.parquet'
+    ]);
+    expect(files.units).toEqual(["units_o'brien.parquet"]);
+    expect(files.line_items).toEqual([]);
+    expect(() => createViewsSql(files)).toThrow(/line_items/);
+    const ok = { ...files, line_items: ['line_items.parquet'], projects: ['p'], findings: ['f'] };
+    expect(createViewsSql(ok)[4]).toContain("'units_o''brien.parquet'");
+  });
+});
+
+describe('Arrow values → plain JS', () => {
+  it('dates, timestamps, decimals, bigints, lists, structs', () => {
+    expect(plainValue(Date.UTC(2023, 1, 6), { typeId: 8 })).toBe('2023-02-06');
+    expect(plainValue(new Date(Date.UTC(2023, 1, 6)), { typeId: 8 })).toBe('2023-02-06');
+    expect(isoDate(0)).toBe('1970-01-01');
+    expect(plainValue(1_675_641_600_000_000n, { typeId: 10, unit: 2 })).toBe('2023-02-06T00:00:00.000Z');
+    expect(plainValue(4735n, { typeId: 7, scale: 2 })).toBe(47.35);
+    expect(plainValue({ toString: () => '1975' }, { typeId: 7, scale: 2 })).toBe(19.75);
+    expect(plainValue(12n, { typeId: 2 })).toBe(12);
+    expect(plainValue(null, { typeId: 8 })).toBeNull();
+    expect(plainValue([1n, 2n], { typeId: 12, children: [{ name: 'x', type: { typeId: 2 } }] })).toEqual([
+      1, 2
+    ]);
+    expect(
+      plainValue(
+        { a: 3n, d: 0 },
+        {
+          typeId: 13,
+          children: [
+            { name: 'a', type: { typeId: 2 } },
+            { name: 'd', type: { typeId: 8 } }
+          ]
+        }
+      )
+    ).toEqual({ a: 3, d: '1970-01-01' });
+  });
+});
+
+describe('binding', () => {
+  it('binds scalars only: an array (which duckdb-wasm cannot bind) is an error', () => {
+    expect(bindable([1, 'a', true, null, undefined, 2n])).toEqual([1, 'a', true, null, null, 2]);
+    expect(() => bindable([['u1', 'u2']])).toThrow(/parameter 1 is not a scalar/);
+    expect(() => bindable([{}])).toThrow();
+  });
+
+  it('one placeholder per value', () => {
+    const params: unknown[] = [];
+    expect(inList('d.unit_id', ['a', 'b', 'c'], params)).toBe('d.unit_id IN (?, ?, ?)');
+    expect(params).toEqual(['a', 'b', 'c']);
+    expect(() => inList('x', [], [])).toThrow();
+  });
+});
+
+describe('metrics: a closed list derived from the schema', () => {
+  it('one value metric per figure, change metrics for figures with a prior-year column', () => {
+    expect(METRICS.filter((m) => m.measure === 'value').map((m) => m.id)).toEqual(FIGURE_NAMES);
+    expect(METRICS.filter((m) => m.measure === 'chg').map((m) => m.figure)).toEqual(PREV_FIGURES);
+    expect(AMOUNT_METRICS.every((m) => m.unit === '万元')).toBe(true);
+    expect(isMetricId('reception.pct')).toBe(true);
+    expect(isMetricId('reception; DROP TABLE x')).toBe(false);
+  });
+
+  it('SQL only from schema names; anything else throws', () => {
+    expect(metricSql('reception')).toBe('CAST(d."reception" AS DOUBLE)');
+    expect(metricSql('reception.pct')).toContain('d."prev_reception" = 0 THEN NULL');
+    expect(() => metricSql('nope' as never)).toThrow(/unknown metric/);
+    expect(() => column('a"; --')).toThrow(/not a column name/);
+  });
+});
