@@ -57,7 +57,7 @@ export interface BarLayout {
   domain: [number, number];
 }
 
-const MARGIN = { top: 40, right: 80, bottom: 34 };
+const MARGIN = { top: 44, right: 80, bottom: 12 };
 const MAX_LABEL = 260;
 
 /** Where every bar, label and reference line goes. Pure: tested without a browser. */
@@ -110,7 +110,7 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
   const L = layoutBars(data, opts);
   const root = prepareRoot(svg, opts.view, L.width, L.height, opts.title);
   const x = scaleLinear().domain(L.domain).range([L.left, L.right]);
-  const bottom = L.height - MARGIN.bottom + 4;
+  const bottom = L.height - MARGIN.bottom;
   const tick = opts.formatTick ?? opts.formatValue;
 
   if (L.spread) {
@@ -209,7 +209,7 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
       .attr('y2', bottom)
       .attr('stroke', COLOR.reference)
       .attr('stroke-dasharray', '4 3');
-    const legend = root.append('g').attr('transform', `translate(${L.left},${bottom + 16})`);
+    const legend = root.append('g').attr('transform', `translate(${L.left},10)`);
     legend
       .append('line')
       .attr('x1', 0)

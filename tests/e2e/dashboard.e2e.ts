@@ -1,0 +1,337 @@
+// The dashboard as a reader uses it: the built static site on 127.0.0.1, Debian's Chromium, the real
+// DuckDB-WASM over the real Parquet of the default data (the seed + the synthetic demo city).
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSession, waitReady, screenshot, type Session } from './browser';
+import { queryData, seedUnit } from './data';
+
+const baseUrl = inject('baseUrl');
+let s: Session;
+let page: Page;
+let seed: { unit_id: string; doc_id: string; year: number };
+
+/** Marks of a chart as [unit id, value] pairs, in document order. */
+async function marks(view: string, extra = ''): Promise<[string, number][]> {
+  return page.$$eval(`[data-testid="chart-${view}"] [data-unit-id][data-value]${extra}`, (els) =>
+    els.map(
+      (e) => [e.getAttribute('data-unit-id')!, Number(e.getAttribute('data-value'))] as [string, number]
+    )
+  );
+}
+
+async function open(path: string) {
+  await page.goto(baseUrl + path);
+  await waitReady(page);
+}
+
+beforeAll(async () => {
+  seed = await seedUnit();
+  s = await openSession();
+  page = s.page;
+  page.on('dialog', (d) => {
+    throw new Error(`unexpected dialog: ${d.message()}`);
+  });
+});
+
+afterAll(async () => {
+  // every request the page made went to the local server (or was a data:/blob: URL)
+  const outside = s.requests.filter((u) => !/^(data:|blob:)/.test(u) && new URL(u).hostname !== '127.0.0.1');
+  await s.close();
+  expect(outside).toEqual([]);
+});
+
+describe('ranking', () => {
+  it("shows the real sample unit's 公务接待费 as 19.75", async () => {
+    await open(`/ranking/?v=1&m=reception&y=${seed.year}`);
+    const all = await marks('ranking');
+    expect(all.length).toBeGreaterThan(100);
+    const mine = all.filter(([id]) => id === seed.unit_id);
+    expect(mine).toEqual([[seed.unit_id, 19.75]]);
+    // bars are sorted, largest first
+    const values = all.map(([, v]) => v);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    // the synthetic data is marked on the chart and the seed is not synthetic
+    await expect(
+      page.locator('figure.chart [data-testid="synthetic-badge"]').first().isVisible()
+    ).resolves.toBe(true);
+    const flag = await page.getAttribute(
+      `[data-testid="chart-ranking"] [data-unit-id="${seed.unit_id}"]`,
+      'data-synthetic'
+    );
+    expect(flag).toBe('false');
+    await screenshot(page, 'ranking');
+  });
+
+  it('has a table alternative with the same figure', async () => {
+    await page.click('figure.chart [data-testid="toggle-table"]');
+    const row = page.locator('[data-testid="table-ranking"] tr', { hasText: '乌尔禾区人民政府办公室' });
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.innerText()).resolves.toContain('19.75');
+  });
+
+  it('exports CSV, SVG and PNG', async () => {
+    for (const [id, ext] of [
+      ['export-csv', 'csv'],
+      ['export-svg', 'svg'],
+      ['export-png', 'png']
+    ]) {
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`figure.chart [data-testid="${id}"]`)
+      ]);
+      expect(dl.suggestedFilename()).toMatch(new RegExp(`^ranking-.*\\.${ext}$`));
+      const path = await dl.path();
+      const { readFileSync } = await import('node:fs');
+      const body = readFileSync(path);
+      if (ext === 'csv') expect(body.toString('utf8')).toContain('19.75');
+      if (ext === 'svg') expect(body.toString('utf8')).toContain(`data-unit-id="${seed.unit_id}"`);
+      if (ext === 'png') expect(body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    }
+  });
+});
+
+describe('per capita', () => {
+  it('divides by 在职 by default and by the chosen headcount', async () => {
+    const truth = await queryData(
+      `SELECT unit_id, reception, staff_in_service, staff_actual, staff_authorized FROM disclosures WHERE year = $1
+       QUALIFY row_number() OVER (PARTITION BY unit_id ORDER BY CASE kind WHEN 'budget' THEN 0 ELSE 1 END, doc_id) = 1`,
+      [seed.year]
+    );
+    const byId = new Map(truth.map((r) => [String(r.unit_id), r]));
+    await open(`/percapita/?v=1&m=reception&y=${seed.year}`);
+    let got = await marks('percapita');
+    expect(got.length).toBeGreaterThan(50);
+    // the seed: 公务接待费 19.75 万元, 在职 11 人
+    expect(got.find(([id]) => id === seed.unit_id)![1]).toBeCloseTo(19.75 / 11, 4);
+    for (const [id, v] of got) {
+      const r = byId.get(id)!;
+      expect(v).toBeCloseTo(Number(r.reception) / Number(r.staff_in_service), 3);
+    }
+    await screenshot(page, 'percapita');
+
+    await page.selectOption('[data-testid="filter-per"]', 'staff_actual');
+    await page.waitForURL(/per=staff_actual/);
+    await waitReady(page);
+    got = await marks('percapita');
+    // the seed: 实有人数 15
+    expect(got.find(([id]) => id === seed.unit_id)![1]).toBeCloseTo(19.75 / 15, 4);
+    for (const [id, v] of got) {
+      const r = byId.get(id)!;
+      expect(v).toBeCloseTo(Number(r.reception) / Number(r.staff_actual), 3);
+    }
+  });
+});
+
+describe('URL state', () => {
+  it('a URL with filters reproduces the same marks after reload and in a fresh page', async () => {
+    const facet = await queryData(
+      `SELECT region, count(*) AS n FROM units GROUP BY region ORDER BY n DESC, region LIMIT 2`
+    );
+    const regions = facet.map((r) => String(r.region));
+    const qs = new URLSearchParams([
+      ['v', '1'],
+      ['m', 'vehicle_operation'],
+      ['y', String(seed.year - 1)],
+      ...regions.map((r) => ['reg', r] as [string, string])
+    ]);
+    await open(`/ranking/?${qs}`);
+    const first = await marks('ranking');
+    expect(first.length).toBeGreaterThan(0);
+    const expected = await queryData(
+      `SELECT count(*) AS n FROM disclosures d JOIN units u USING (unit_id)
+       WHERE d.year = $1 AND u.region IN ($2, $3) AND d.vehicle_operation IS NOT NULL`,
+      [seed.year - 1, regions[0], regions[1]]
+    );
+    expect(first.length).toBe(Number(expected[0].n));
+    await page.reload();
+    await waitReady(page);
+    expect(await marks('ranking')).toEqual(first);
+    const other = await s.context.newPage();
+    await other.goto(page.url());
+    await waitReady(other);
+    const again = await other.$$eval('[data-testid="chart-ranking"] [data-unit-id][data-value]', (els) =>
+      els.map((e) => [e.getAttribute('data-unit-id'), Number(e.getAttribute('data-value'))])
+    );
+    expect(again).toEqual(first);
+    await other.close();
+  });
+
+  it('back and forward walk the history of filter changes', async () => {
+    await open(`/ranking/?v=1&y=${seed.year}`);
+    const urlA = page.url();
+    const a = await marks('ranking');
+    await page.selectOption('[data-testid="filter-metric"]', 'reception');
+    await page.waitForURL(/m=reception/);
+    await waitReady(page);
+    const urlB = page.url();
+    const b = await marks('ranking');
+    expect(b).not.toEqual(a);
+    await page.goBack();
+    await page.waitForURL(urlA);
+    await waitReady(page);
+    expect(await marks('ranking')).toEqual(a);
+    await expect(page.inputValue('[data-testid="filter-metric"]')).resolves.toBe('three_public_total');
+    await page.goForward();
+    await page.waitForURL(urlB);
+    await waitReady(page);
+    expect(await marks('ranking')).toEqual(b);
+  });
+
+  it('an invalid or hostile URL shows the notice and still draws the view', async () => {
+    const hostile = `/ranking/?v=1&m=reception%27%3B%20DROP%20TABLE%20units%3B--&y=abc&evil=%3Cscript%3Ealert(1)%3C%2Fscript%3E&reg=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`;
+    await open(hostile);
+    const notice = page.locator('[data-testid="url-notice"]');
+    await expect(notice.isVisible()).resolves.toBe(true);
+    const text = await notice.innerText();
+    expect(text).toContain('evil');
+    expect(text).toContain('m=');
+    expect(text).toContain('y=abc');
+    // the hostile text is shown as text, never as markup
+    await expect(page.locator('main script, main img').count()).resolves.toBe(0);
+    // the default view is drawn
+    expect((await marks('ranking')).length).toBeGreaterThan(100);
+    // a unit id the data does not hold is named too
+    await open('/unit/?v=1&unit=no-such-unit');
+    await expect(page.locator('[data-testid="url-notice"]').innerText()).resolves.toContain('no-such-unit');
+    await screenshot(page, 'notice');
+  });
+});
+
+describe('unit page', () => {
+  it("shows the seed's tables with source lines and its findings", async () => {
+    await open(`/unit/?v=1&unit=${seed.unit_id}`);
+    await expect(page.locator('[data-testid="unit-page"] h2').innerText()).resolves.toContain(
+      '乌尔禾区人民政府办公室'
+    );
+    const tables = await page.$$eval('[data-testid^="unit-table-"]', (els) =>
+      els.map((e) => e.getAttribute('data-testid')).filter((x) => /unit-table-\d+$/.test(x ?? ''))
+    );
+    const stored = await queryData(
+      `SELECT DISTINCT table_no FROM line_items WHERE doc_id = $1 AND table_no IS NOT NULL ORDER BY 1`,
+      [seed.doc_id]
+    );
+    expect(tables).toEqual(stored.map((r) => `unit-table-${r.table_no}`));
+    expect(tables.length).toBeGreaterThanOrEqual(6);
+    // 表6 (基本支出): 302 17 公务接待费 19.75, from source line 599 of the seed
+    const row = page.locator('[data-testid="unit-table-6"] tr', { hasText: '公务接待费' }).first();
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells).toContain('30217');
+    expect(cells).toContain('19.75');
+    expect(cells).toContain('599');
+    const findings = await queryData(`SELECT count(*) AS n FROM findings WHERE doc_id = $1`, [seed.doc_id]);
+    const n = Number(findings[0].n);
+    expect(n).toBeGreaterThan(0);
+    await expect(page.locator('[data-testid="unit-findings-table"] tbody tr').count()).resolves.toBe(n);
+    await screenshot(page, 'unit');
+  });
+});
+
+describe('language', () => {
+  it('switches to English and back', async () => {
+    await open(`/ranking/?v=1&m=reception&y=${seed.year}`);
+    await page.click('[data-testid="lang-switch"]');
+    await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
+    await expect(page.locator('[data-testid="tab-ranking"]').innerText()).resolves.toBe('Ranking');
+    await expect(page.locator('figure.chart .title').innerText()).resolves.toContain('Official reception');
+    await expect(page.locator('[data-testid="synthetic-badge"]').first().innerText()).resolves.toBe(
+      'synthetic'
+    );
+    // the marks do not change with the language
+    expect((await marks('ranking')).find(([id]) => id === seed.unit_id)).toEqual([seed.unit_id, 19.75]);
+    await screenshot(page, 'ranking-en');
+    // the choice survives a reload
+    await page.reload();
+    await waitReady(page);
+    await expect(page.locator('[data-testid="tab-ranking"]').innerText()).resolves.toBe('Ranking');
+    await page.click('[data-testid="lang-switch"]');
+    await expect(page.locator('[data-testid="tab-ranking"]').innerText()).resolves.toBe('排名');
+  });
+});
+
+describe('every view', () => {
+  const views: [string, string][] = [
+    ['trends', '/trends/?v=1&m=reception'],
+    ['composition', '/composition/?v=1'],
+    ['staffing', '/staffing/?v=1'],
+    ['benchmark', '/benchmark/?v=1&peers=all'],
+    ['quality', '/quality/?v=1'],
+    ['sql', '/sql/?v=1']
+  ];
+  for (const [view, path] of views) {
+    it(`${view} draws on the real data`, async () => {
+      await open(path);
+      await expect(page.locator('[data-testid="load-error"]').count()).resolves.toBe(0);
+      if (['trends', 'composition', 'staffing', 'benchmark'].includes(view))
+        expect((await marks(view)).length).toBeGreaterThan(0);
+      await screenshot(page, view);
+    });
+  }
+
+  it('the benchmark opens on the seed by default and flags its percentiles', async () => {
+    await open(`/benchmark/?v=1&unit=${seed.unit_id}&peers=all`);
+    const pts = await page.$$eval('[data-testid="chart-benchmark"] [data-metric]', (els) =>
+      els.map((e) => ({
+        m: e.getAttribute('data-metric'),
+        v: Number(e.getAttribute('data-value')),
+        p: Number(e.getAttribute('data-percentile'))
+      }))
+    );
+    const reception = pts.find((x) => x.m === 'reception')!;
+    expect(reception.v).toBe(19.75);
+    expect(reception.p).toBeGreaterThanOrEqual(0);
+    expect(reception.p).toBeLessThanOrEqual(100);
+  });
+
+  it('trends mark a year taken from the next year’s narrative as estimated', async () => {
+    await open(`/trends/?v=1&m=reception&u=${seed.unit_id}`);
+    const pts = await page.$$eval('[data-testid="chart-trends"] [data-unit-id]', (els) =>
+      els.map((e) => ({
+        y: Number(e.getAttribute('data-year')),
+        v: Number(e.getAttribute('data-value')),
+        est: e.getAttribute('data-estimated')
+      }))
+    );
+    const own = pts.find((p) => p.y === seed.year)!;
+    expect(own).toEqual({ y: seed.year, v: 19.75, est: 'false' });
+    const prev = await queryData(`SELECT prev_reception FROM disclosures WHERE doc_id = $1`, [seed.doc_id]);
+    if (prev[0].prev_reception !== null) {
+      expect(pts.find((p) => p.y === seed.year - 1)).toEqual({
+        y: seed.year - 1,
+        v: Number(prev[0].prev_reception),
+        est: 'true'
+      });
+    }
+  });
+
+  it('the SQL console runs a SELECT and refuses anything else', async () => {
+    await open('/sql/?v=1');
+    await page.fill(
+      '[data-testid="sql-input"]',
+      `SELECT unit_name, reception FROM disclosures WHERE doc_id = '${seed.doc_id}'`
+    );
+    await page.click('[data-testid="sql-run"]');
+    await page.waitForURL(/q=/);
+    await waitReady(page);
+    await expect(page.locator('[data-testid="sql-result-table"] tbody').innerText()).resolves.toContain(
+      '19.75'
+    );
+    await page.fill('[data-testid="sql-input"]', 'DROP TABLE units');
+    await page.click('[data-testid="sql-run"]');
+    await page.waitForURL(/DROP/);
+    await waitReady(page);
+    await expect(page.locator('[data-testid="sql-error"]').isVisible()).resolves.toBe(true);
+    await page.fill('[data-testid="sql-input"]', "SELECT * FROM read_csv('http://example.com/x.csv')");
+    await page.click('[data-testid="sql-run"]');
+    await page.waitForURL(/read_csv/);
+    await waitReady(page);
+    await expect(page.locator('[data-testid="sql-error"]').innerText()).resolves.toContain('read_csv');
+  });
+});
+
+describe('serving', () => {
+  it('answers HTTP range requests for the Parquet', async () => {
+    const r = await fetch(`${baseUrl}/data/disclosures.parquet`, { headers: { Range: 'bytes=0-3' } });
+    expect(r.status).toBe(206);
+    expect(Buffer.from(await r.arrayBuffer()).toString('latin1')).toBe('PAR1');
+  });
+});
