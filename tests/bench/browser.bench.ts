@@ -198,6 +198,16 @@ async function main() {
       console.log(
         `  first cold load: ${marks} marks drawn, ${dataRequests} data requests, ${(dataBytes / 1e6).toFixed(2)} MB of Parquet read`
       );
+      const timeline = await page.evaluate(() => [
+        ...performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('gongkai:'))
+          .map((m) => `${m.name.replace('gongkai:engine:', '')} ${m.startTime.toFixed(0)}`),
+        ...performance
+          .getEntriesByName('gongkai:query')
+          .map((m) => `query ${m.startTime.toFixed(0)}+${m.duration.toFixed(0)}`)
+      ]);
+      console.log(`  timeline (ms since navigation): ${timeline.join(', ')}`);
     }
     await b.close();
   }

@@ -38,6 +38,13 @@ export function dataUrl(name: string): string {
 }
 
 export async function openEngine(onProgress?: (p: EngineProgress) => void): Promise<Db> {
+  // the manifest is fetched while the engine loads
+  const manifestUrl = dataUrl('manifest.json');
+  const manifest = fetch(manifestUrl, { cache: 'no-cache' }).then(async (r) => {
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return (await r.json()) as unknown;
+  });
+  manifest.catch(() => undefined); // handled below, after the engine is up
   const report = (p: EngineProgress) => {
     // marks for benchmarks and the browser's performance panel: gongkai:engine:<stage>
     if (p.done === undefined || p.done === p.total)
@@ -104,12 +111,9 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   }
 
   report({ stage: 'manifest' });
-  const manifestUrl = dataUrl('manifest.json');
   let files: Record<TableName, string[]>;
   try {
-    const r = await fetch(manifestUrl, { cache: 'no-cache' });
-    if (!r.ok) throw new Error(`HTTP ${r.status}`);
-    files = manifestFiles(await r.json());
+    files = manifestFiles(await manifest);
   } catch (e) {
     return fail(
       new EngineError(
@@ -130,11 +134,14 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
       )
     );
   }
-  for (let i = 0; i < names.length; i++) {
-    report({ stage: 'register', done: i, total: names.length });
-    await adb.registerFileURL(names[i], dataUrl(names[i]), duckdb.DuckDBDataProtocol.HTTP, false);
-  }
-  report({ stage: 'register', done: names.length, total: names.length });
+  let registered = 0;
+  report({ stage: 'register', done: 0, total: names.length });
+  await Promise.all(
+    names.map(async (name) => {
+      await adb.registerFileURL(name, dataUrl(name), duckdb.DuckDBDataProtocol.HTTP, false);
+      report({ stage: 'register', done: ++registered, total: names.length });
+    })
+  );
 
   report({ stage: 'views' });
   const conn = await adb.connect();
