@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(
       `data: [1/2] generating the synthetic demo city (${DEMO.units} units × ${DEMO.firstYear}–${DEMO.lastYear}, seed ${DEMO.seed}) into ${dir}\n`
     );
-    runGenerate({ ...DEMO, out: dir, quiet: false });
+    await runGenerate({ ...DEMO, out: dir, quiet: false });
     process.stderr.write(
       `data: [2/2] ingesting ${PUBLISHED} (published) and the demo city (synthetic) into ${OUT}\n`
     );

@@ -1,6 +1,7 @@
 // npm run generate -- --out DIR --units N --years 2019-2024 --seed S [--inconsistency-rate 0.03]
 // Writes one synthetic disclosure (.txt) per unit and year, and beside each its .truth.json.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateCorpus, truthFileName, type CorpusOptions } from '../lib/generate/index';
@@ -49,7 +50,9 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
  * empty --out the files go to a sibling staging folder renamed into place at the end; into a folder that
  * already holds files, each file is written to a temp name and renamed.
  */
-export function runGenerate(args: GenerateArgs): { documents: number; planted: number; seconds: number } {
+export async function runGenerate(
+  args: GenerateArgs
+): Promise<{ documents: number; planted: number; seconds: number }> {
   const fresh = !existsSync(args.out) || readdirSync(args.out).length === 0;
   const target = fresh
     ? join(dirname(args.out), `.${basename(args.out)}.generating-${process.pid}`)
@@ -60,16 +63,47 @@ export function runGenerate(args: GenerateArgs): { documents: number; planted: n
   let lastReport = started;
   let documents = 0;
   let planted = 0;
-  const put = fresh
-    ? (name: string, text: string) => writeFileSync(join(target, name), text)
-    : (name: string, text: string) => {
-        const path = join(target, name);
-        writeFileSync(`${path}.tmp`, text);
-        renameSync(`${path}.tmp`, path);
-      };
+  // Writes run on libuv's threads while the next documents are generated; at most WINDOW in flight.
+  const WINDOW = 64;
+  const pending = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const write = async (name: string, text: string) => {
+    const path = join(target, name);
+    if (fresh) return writeFile(path, text);
+    await writeFile(`${path}.tmp`, text);
+    await rename(`${path}.tmp`, path);
+  };
+  const put = async (name: string, text: string) => {
+    const p = write(name, text).then(
+      () => void pending.delete(p),
+      (e) => {
+        failure ??= e;
+        pending.delete(p);
+      }
+    );
+    pending.add(p);
+    while (pending.size >= WINDOW) await Promise.race(pending);
+    if (failure) throw failure;
+  };
   try {
-    writeAll();
+    for (const doc of generateCorpus(args)) {
+      await put(doc.file, doc.text);
+      await put(truthFileName(doc.file), JSON.stringify(doc.truth));
+      documents++;
+      if (doc.truth.planted.length) planted++;
+      const now = performance.now();
+      if (!args.quiet && now - lastReport > 500) {
+        lastReport = now;
+        const rate = documents / ((now - started) / 1000);
+        process.stderr.write(
+          `generate: ${documents}/${total} documents, ${rate.toFixed(0)} docs/s, ETA ${((total - documents) / rate).toFixed(0)} s\n`
+        );
+      }
+    }
+    await Promise.all(pending);
+    if (failure) throw failure;
   } catch (e) {
+    await Promise.allSettled(pending);
     if (fresh) rmSync(target, { recursive: true, force: true });
     throw e;
   }
@@ -83,30 +117,11 @@ export function runGenerate(args: GenerateArgs): { documents: number; planted: n
       `generate: ${documents} documents (${planted} with a planted inconsistency) in ${seconds.toFixed(1)} s → ${args.out}\n`
     );
   return { documents, planted, seconds };
-
-  function writeAll() {
-    for (const doc of generateCorpus(args)) {
-      put(doc.file, doc.text);
-      put(truthFileName(doc.file), JSON.stringify(doc.truth));
-      documents++;
-      if (doc.truth.planted.length) planted++;
-      const now = performance.now();
-      if (!args.quiet && now - lastReport > 500) {
-        lastReport = now;
-        const rate = documents / ((now - started) / 1000);
-        process.stderr.write(
-          `generate: ${documents}/${total} documents, ${rate.toFixed(0)} docs/s, ETA ${((total - documents) / rate).toFixed(0)} s\n`
-        );
-      }
-    }
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    runGenerate(parseGenerateArgs(process.argv.slice(2)));
-  } catch (e) {
+  runGenerate(parseGenerateArgs(process.argv.slice(2))).catch((e) => {
     process.stderr.write(`generate: ${(e as Error).message}\n`);
     process.exit(1);
-  }
+  });
 }

@@ -38,9 +38,9 @@ describe('npm run generate', () => {
     expect(() => parseGenerateArgs(['--out', 'x', '--colour', 'red'])).toThrow(/unknown option --colour/);
   });
 
-  it('writes one document and one truth file per unit and year, and nothing else', () => {
+  it('writes one document and one truth file per unit and year, and nothing else', async () => {
     const out = join(root, 'fresh');
-    const r = runGenerate({
+    const r = await runGenerate({
       out,
       units: 4,
       firstYear: 2022,
@@ -66,12 +66,14 @@ describe('npm run generate', () => {
     );
     expect(truth.source_kind).toBe('synthetic');
     const doc = files.find((f) => f.endsWith('.txt'))!;
-    expect(readFileSync(join(out, doc), 'utf8').split('\n')[0]).toBe('# synthetic: gongkai generator seed=cli');
+    expect(readFileSync(join(out, doc), 'utf8').split('\n')[0]).toBe(
+      '# synthetic: gongkai generator seed=cli'
+    );
   });
 
-  it('into a folder that already holds files: keeps them, leaves no temp files, same bytes as a fresh run', () => {
+  it('into a folder that already holds files: keeps them, leaves no temp files, same bytes as a fresh run', async () => {
     const out = join(root, 'busy');
-    runGenerate({
+    await runGenerate({
       out: join(root, 'ref'),
       units: 2,
       firstYear: 2023,
@@ -80,7 +82,7 @@ describe('npm run generate', () => {
       quiet: true
     });
     rmSync(out, { recursive: true, force: true });
-    runGenerate({
+    await runGenerate({
       out: join(root, 'tmp-seed'),
       units: 1,
       firstYear: 2023,
@@ -88,9 +90,9 @@ describe('npm run generate', () => {
       seed: 'other',
       quiet: true
     });
-    runGenerate({ out, units: 1, firstYear: 2020, lastYear: 2020, seed: 'z', quiet: true });
+    await runGenerate({ out, units: 1, firstYear: 2020, lastYear: 2020, seed: 'z', quiet: true });
     writeFileSync(join(out, 'keep.me'), 'x');
-    runGenerate({ out, units: 2, firstYear: 2023, lastYear: 2023, seed: 'z', quiet: true });
+    await runGenerate({ out, units: 2, firstYear: 2023, lastYear: 2023, seed: 'z', quiet: true });
     const files = readdirSync(out);
     expect(files).toContain('keep.me');
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
