@@ -3,3 +3,4 @@
 export * from './fields';
 export * from './views';
 export * from './parse';
+export * from './throttle';
