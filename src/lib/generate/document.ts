@@ -124,10 +124,10 @@ export function writeDocument(input: DocumentInput, random: Random): string {
   // 第二部分 公开表
   L.pageBreak();
   L.line(`第二部分 ${year} 年部门${B}公开表`);
-  writeTable1(L, a, v, fill, amt, B);
-  writeTable2(L, a, fill, amt, v);
+  writeTable1(L, a, fill, amt, B);
+  writeTable2(L, a, fill, amt);
   writeTable35(L, 3, a, fill, amt, v);
-  writeTable4(L, a, fill, amt, B);
+  writeTable4(L, a, fill, amt);
   writeTable35(L, 5, a, fill, amt, v);
   writeTable6(L, a, fill, amt);
   writeTable7(L, unit, f.projects, a, fill, amt);
@@ -355,7 +355,6 @@ function tableHead(L: Layout, n: number, block: string) {
 function writeTable1(
   L: Layout,
   a: Accounts,
-  v: DocumentVariant,
   fill: (s: string) => string,
   amt: (x: number) => string,
   B: string
@@ -402,7 +401,6 @@ function writeTable1(
     const right = `${code} ${name}${x ? ` ${amt(x)}` : ''}`;
     L.line(i < left.length ? `${left[i]} ${right}` : right);
   });
-  void v;
   L.line(`收 入 总 计 ${total} 支 出 总 计 ${total}`);
 }
 
@@ -431,13 +429,7 @@ function plantedTotal(row: FunctionalRow, v: DocumentVariant, table: number) {
     : base;
 }
 
-function writeTable2(
-  L: Layout,
-  a: Accounts,
-  fill: (s: string) => string,
-  amt: (x: number) => string,
-  v: DocumentVariant
-) {
+function writeTable2(L: Layout, a: Accounts, fill: (s: string) => string, amt: (x: number) => string) {
   tableHead(L, 2, fill(T.T2_HEAD));
   const rows = a.functional;
   L.line(`总计 ${amountsOf([a.total, a.total, a.total], amt)}`);
@@ -452,7 +444,6 @@ function writeTable2(
     codeRow(L, r.code, FUNCTIONAL_NAMES[r.code], amountsOf([x, x, x], amt), 13);
     onPage++;
   }
-  void v;
 }
 
 function writeTable35(
@@ -483,15 +474,8 @@ function writeTable35(
   }
 }
 
-function writeTable4(
-  L: Layout,
-  a: Accounts,
-  fill: (s: string) => string,
-  amt: (x: number) => string,
-  B: string
-) {
+function writeTable4(L: Layout, a: Accounts, fill: (s: string) => string, amt: (x: number) => string) {
   tableHead(L, 4, fill(T.T4_HEAD));
-  void B;
   const total = amt(a.total);
   const left = [
     `一、财政拨款（补助） ${total}`,
@@ -538,9 +522,9 @@ function writeTable7(
   L.line(`总计 ${amountsOf([a.project, a.project], amt)}`);
   const unitChunks: string[] = [];
   for (let i = 0; i < unit.name.length; i += 15) unitChunks.push(unit.name.slice(i, i + 15));
-  unitChunks.forEach((c, i) => (i === 0 ? L.line(c) : L.line(c)));
-  if (unitChunks.length === 1) L.tight(amountsOf([a.project, a.project], amt));
-  else L.tight(amountsOf([a.project, a.project], amt));
+  // The unit row: its name split at the cell width, the amounts glued to the last part (as in the seed).
+  for (const c of unitChunks) L.line(c);
+  L.tight(amountsOf([a.project, a.project], amt));
   let lastClass = '';
   let lastSection = '';
   for (const p of projects) {
