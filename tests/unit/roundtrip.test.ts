@@ -20,17 +20,12 @@ interface Trip {
 }
 
 /** Figure-level differences between what the ingest stored and the truth file: "figure: stored → truth". */
-export function figureMismatches(trip: Trip): string[] {
+function figureMismatches(trip: Trip): string[] {
   const out: string[] = [];
   const row = trip.result.disclosure as Record<string, unknown> | null;
   if (!row) return ['no disclosure row'];
   const names = [...FIGURE_NAMES, ...PREV_FIGURES.map(prevName)];
-  const plant = trip.doc.truth.planted[0]?.kind;
   for (const n of names) {
-    // Where the narrative's 三公 total disagrees with 表10 (planted), the prior year follows from the narrative's
-    // own amount and change (the truth); the ingest applies the change to 表10's amount instead. Reported to the
-    // lead; not compared here.
-    if (plant === 'narrative_vs_table' && n === 'prev_three_public_total') continue;
     const want = trip.doc.truth.figures[n] ?? null;
     const got = (row[n] as number | null | undefined) ?? null;
     const same = want === null ? got === null : got !== null && Math.abs(got - want) < 0.00005;
