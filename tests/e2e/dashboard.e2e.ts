@@ -328,6 +328,48 @@ describe('every view', () => {
   });
 });
 
+describe('app shell', () => {
+  it('the root opens the ranking with the same query', async () => {
+    await page.goto(`${baseUrl}/?v=1&m=reception&y=${seed.year}`);
+    await page.waitForURL(/\/ranking\/\?v=1&m=reception/);
+    await waitReady(page);
+    expect((await marks('ranking')).find(([id]) => id === seed.unit_id)).toEqual([seed.unit_id, 19.75]);
+  });
+
+  it('the tabs carry the shared filters to the next view', async () => {
+    await open(`/ranking/?v=1&m=reception&y=${seed.year}`);
+    await page.click('[data-testid="tab-percapita"]');
+    await page.waitForURL(/\/percapita\//);
+    await waitReady(page);
+    expect(page.url()).toContain('m=reception');
+    expect(page.url()).toContain(`y=${seed.year}`);
+    expect((await marks('percapita')).find(([id]) => id === seed.unit_id)![1]).toBeCloseTo(19.75 / 11, 4);
+  });
+
+  it('copy link puts the view’s URL on the clipboard', async () => {
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await open(`/ranking/?v=1&m=reception&y=${seed.year}`);
+    await page.click('[data-testid="copy-link"]');
+    await expect(page.locator('[data-testid="copy-link"]').innerText()).resolves.toBe('链接已复制');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(page.url());
+  });
+
+  it('says in plain words when the data cannot be loaded', async () => {
+    const other = await s.context.newPage();
+    await other.route('**/data/manifest.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await other.goto(`${baseUrl}/ranking/?v=1`);
+    await waitReady(other);
+    const err = other.locator('[data-testid="load-error"]');
+    await expect(err.isVisible()).resolves.toBe(true);
+    const text = await err.innerText();
+    expect(text).toContain('数据载入失败');
+    expect(text).toContain('manifest.json');
+    expect(text).toContain('404');
+    await screenshot(other, 'load-error');
+    await other.close();
+  });
+});
+
 describe('serving', () => {
   it('answers HTTP range requests for the Parquet', async () => {
     const r = await fetch(`${baseUrl}/data/disclosures.parquet`, { headers: { Range: 'bytes=0-3' } });
