@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { parquetData } from './scripts/data-plugin';
+import { parquetData } from './scripts/data-plugin.mjs';
 
 export default defineConfig({
   plugins: [sveltekit(), parquetData({ dir: process.env.GONGKAI_DATA_DIR ?? 'data/parquet' })],

@@ -2,20 +2,24 @@
 // reads only the bytes a query needs) and copies it into build/data after the static build.
 import { createReadStream, existsSync, statSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin } from 'vite';
 
-const TYPES: Record<string, string> = {
+/** @type {Record<string, string>} */
+const TYPES = {
   '.parquet': 'application/vnd.apache.parquet',
   '.json': 'application/json; charset=utf-8'
 };
 
 /** Parse a single "bytes=a-b" range against a file size; null when absent or unsatisfiable. */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null {
+/**
+ * @param {string | undefined} header
+ * @param {number} size
+ * @returns {{ start: number, end: number } | null}
+ */
+export function parseRange(header, size) {
   const m = /^bytes=(\d*)-(\d*)$/.exec(String(header ?? '').trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;
-  let start: number;
-  let end: number;
+  let start;
+  let end;
   if (m[1] === '') {
     start = Math.max(0, size - Number(m[2]));
     end = size - 1;
@@ -28,12 +32,21 @@ export function parseRange(header: string | undefined, size: number): { start: n
 }
 
 /** Connect-style middleware answering GET/HEAD /data/<file> from dir. */
-export function dataMiddleware(dir: string, prefix = '/data/') {
+/**
+ * @param {string} dir
+ * @param {string} [prefix]
+ */
+export function dataMiddleware(dir, prefix = '/data/') {
   const root = resolve(dir);
-  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {() => void} next
+   */
+  return (req, res, next) => {
     const url = (req.url ?? '').split('?')[0];
     if (!url.startsWith(prefix) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-    let name: string;
+    let name;
     try {
       name = decodeURIComponent(url.slice(prefix.length));
     } catch {
@@ -66,7 +79,11 @@ export function dataMiddleware(dir: string, prefix = '/data/') {
   };
 }
 
-export function parquetData(opts: { dir?: string; outDir?: string } = {}): Plugin {
+/**
+ * @param {{ dir?: string, outDir?: string }} [opts]
+ * @returns {import('vite').Plugin}
+ */
+export function parquetData(opts = {}) {
   const dir = opts.dir ?? 'data/parquet';
   const outDir = opts.outDir ?? 'build';
   let isSsrBuild = false;
@@ -82,7 +99,7 @@ export function parquetData(opts: { dir?: string; outDir?: string } = {}): Plugi
       server.middlewares.use(dataMiddleware(dir));
     },
     closeBundle: {
-      order: 'post' as const,
+      order: /** @type {const} */ ('post'),
       sequential: true,
       handler() {
         // SvelteKit's adapter writes build/ when the server build closes; copy after it.
