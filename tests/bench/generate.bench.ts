@@ -26,6 +26,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 6))
 
 interface Measured {
   seconds: number;
+  /** User + system CPU seconds of the child (from GNU time), a figure less sensitive to a busy machine. */
+  cpuSeconds: number | null;
   peakMiB: number | null;
   status: number | null;
   stderrTail: string;
@@ -43,12 +45,21 @@ function measure(script: string, args: string[]): Measured {
   });
   const seconds = (performance.now() - t) / 1000;
   const kb = r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
+  const user = r.stderr.match(/User time \(seconds\): ([\d.]+)/);
+  const sys = r.stderr.match(/System time \(seconds\): ([\d.]+)/);
+  const cpuSeconds = user && sys ? Number(user[1]) + Number(sys[1]) : null;
   const tail = r.stderr
     .split('\n')
     .filter((l) => l && !/^\s/.test(l) && !l.startsWith('Command being timed'))
     .slice(-2)
     .join(' | ');
-  return { seconds, peakMiB: kb ? Number(kb[1]) / 1024 : null, status: r.status, stderrTail: tail };
+  return {
+    seconds,
+    cpuSeconds,
+    peakMiB: kb ? Number(kb[1]) / 1024 : null,
+    status: r.status,
+    stderrTail: tail
+  };
 }
 
 const parquetBytes = (dir: string) =>
@@ -63,7 +74,6 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(' ')} at start`
 );
-const rows: string[] = [];
 for (const size of sizes) {
   const units = Math.ceil(size / 6);
   const docs = units * 6;
@@ -87,12 +97,13 @@ for (const size of sizes) {
     const ing = measure('src/cli/ingest.ts', ingestArgs);
     if (ing.status !== 0) throw new Error(`ingest exited ${ing.status}: ${ing.stderrTail}`);
     const bytes = parquetBytes(out);
-    const line =
-      `${String(docs).padStart(7)} docs | generate ${fmt(gen.seconds, 1).padStart(6)} s ${fmt(docs / gen.seconds).padStart(6)} docs/s peak ${fmt(gen.peakMiB).padStart(5)} MiB` +
-      ` | ingest ${fmt(ing.seconds, 1).padStart(6)} s ${fmt(docs / ing.seconds).padStart(6)} docs/s peak ${fmt(ing.peakMiB).padStart(5)} MiB` +
-      ` | Parquet ${fmt(bytes / docs).padStart(6)} bytes/doc (${fmt(bytes / 1024 / 1024, 1)} MiB)`;
-    console.log(line);
-    rows.push(line);
+    const report = (what: string, m: Measured) =>
+      `  ${what.padEnd(8)} ${fmt(m.seconds, 1)} s wall (${fmt(docs / m.seconds)} docs/s), ` +
+      `${fmt(m.cpuSeconds, 1)} CPU s (${m.cpuSeconds ? fmt(docs / m.cpuSeconds) : 'n/a'} docs per CPU-second), peak RSS ${fmt(m.peakMiB)} MiB`;
+    console.log(`${docs} documents (${units} units × 2019–2024)`);
+    console.log(report('generate', gen));
+    console.log(report('ingest', ing));
+    console.log(`  Parquet  ${fmt(bytes / docs)} bytes/doc (${fmt(bytes / 1024 / 1024, 1)} MiB in all)`);
   } finally {
     if (values.keep) console.log(`kept ${root}`);
     else rmSync(root, { recursive: true, force: true });
