@@ -36,6 +36,10 @@ describe('layoutBars', () => {
     expect(L.rows[3].barWidth).toBe(0);
     expect(L.rows[3].valueText).toBe('—');
   });
+  it('sorts smallest first on request, NULL still last', () => {
+    const L = layoutBars(data, { ...barOpts, order: 'asc' });
+    expect(L.rows.map((r) => r.unitId)).toEqual(['a', 'd', 'c', 'b']);
+  });
   it('bar lengths are proportional to the values from a zero baseline', () => {
     const L = layoutBars(data, barOpts);
     const [c, d, a] = L.rows;

@@ -36,6 +36,8 @@ export interface BarOptions {
   formatTick?: (v: number) => string;
   /** Draw the quartile band and median line (default true). */
   showSpread?: boolean;
+  /** 'desc' (default): largest first. */
+  order?: 'desc' | 'asc';
 }
 
 export interface BarRow extends BarDatum {
@@ -65,7 +67,8 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
   const sorted = [...data].sort((a, b) => {
     if (a.value === null) return b.value === null ? a.label.localeCompare(b.label) : 1;
     if (b.value === null) return -1;
-    return b.value - a.value || a.label.localeCompare(b.label);
+    const d = opts.order === 'asc' ? a.value - b.value : b.value - a.value;
+    return d || a.label.localeCompare(b.label);
   });
   const labelOf = (d: BarDatum) => (d.synthetic ? `${d.label} ${opts.syntheticTag}` : d.label);
   const longest = max(sorted, (d) => textWidth(labelOf(d), FONT_SIZE)) ?? 0;

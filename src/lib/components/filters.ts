@@ -17,7 +17,9 @@ export type FilterField =
   | 'per'
   | 'split'
   | 'peers'
-  | 'source';
+  | 'source'
+  | 'order'
+  | 'top';
 
 export interface FilterValue {
   year?: number;
@@ -34,4 +36,6 @@ export interface FilterValue {
   per?: Denominator;
   split?: SplitId;
   peers?: PeerGroup;
+  order?: 'desc' | 'asc';
+  top?: number;
 }

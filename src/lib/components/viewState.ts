@@ -10,8 +10,8 @@ export type { View, ViewState };
 
 /** The filter-bar controls of each view (view-specific controls live on the page). */
 export const VIEW_CONTROLS: Record<View, FilterField[]> = {
-  ranking: ['year', 'kind', 'metric', 'region', 'level', 'category', 'source', 'units'],
-  trends: ['span', 'kind', 'metric', 'region', 'level', 'category', 'source', 'units'],
+  ranking: ['year', 'kind', 'metric', 'order', 'region', 'level', 'category', 'source', 'units'],
+  trends: ['span', 'kind', 'metric', 'top', 'region', 'level', 'category', 'source', 'units'],
   composition: ['year', 'kind', 'split', 'region', 'level', 'category', 'source', 'units'],
   staffing: ['year', 'kind', 'metric', 'region', 'level', 'category', 'source', 'units'],
   percapita: ['year', 'kind', 'amount', 'per', 'peers', 'region', 'level', 'category', 'source', 'units'],

@@ -96,7 +96,16 @@ const zh = {
   unit_wan_per_person: '万元/人',
   document: '文档',
   line: '行',
-  all_units: '所有单位'
+  all_units: '所有单位',
+  group_three_public: '“三公”经费',
+  group_split: '支出结构',
+  group_totals: '收支总额',
+  group_other: '其他',
+  group_staff: '人数',
+  order: '排序',
+  order_desc: '从高到低',
+  order_asc: '从低到高',
+  top_n: '单位数'
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -195,7 +204,16 @@ const en: Record<StringKey, string> = {
   unit_wan_per_person: '10k yuan per head',
   document: 'Document',
   line: 'line',
-  all_units: 'All units'
+  all_units: 'All units',
+  group_three_public: '“Three public”',
+  group_split: 'Spending structure',
+  group_totals: 'Totals',
+  group_other: 'Other',
+  group_staff: 'Headcounts',
+  order: 'Order',
+  order_desc: 'Largest first',
+  order_asc: 'Smallest first',
+  top_n: 'Units'
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };
