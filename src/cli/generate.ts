@@ -2,16 +2,20 @@
 // Writes one synthetic disclosure (.txt) per unit and year, and beside each its .truth.json.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread, Worker } from 'node:worker_threads';
 import { generateCorpus, truthFileName, type CorpusOptions } from '../lib/generate/index';
 
 const USAGE =
-  'usage: npm run generate -- --out DIR --units N --years 2019-2024 --seed S [--inconsistency-rate 0.03] [--quiet]';
+  'usage: npm run generate -- --out DIR --units N --years 2019-2024 --seed S [--inconsistency-rate 0.03] [--jobs N] [--quiet]';
 
 export interface GenerateArgs extends CorpusOptions {
   out: string;
   quiet: boolean;
+  /** Threads to generate on (default: one per core for 3,000 documents or more). Output is the same. */
+  jobs?: number;
 }
 
 /** Parse the command line; throws an Error with a usage message on bad input. */
@@ -29,7 +33,7 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
     } else throw new Error(`unexpected argument ${a}\n${USAGE}`);
   }
   for (const key of values.keys())
-    if (!['out', 'units', 'years', 'seed', 'inconsistency-rate'].includes(key))
+    if (!['out', 'units', 'years', 'seed', 'inconsistency-rate', 'jobs'].includes(key))
       throw new Error(`unknown option --${key}\n${USAGE}`);
   const out = values.get('out');
   if (!out) throw new Error(`--out is required\n${USAGE}`);
@@ -42,34 +46,42 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
   if (lastYear < firstYear) throw new Error(`--years: ${lastYear} is before ${firstYear}\n${USAGE}`);
   const rate = Number(values.get('inconsistency-rate') ?? '0.03');
   if (!(rate >= 0 && rate <= 1)) throw new Error(`--inconsistency-rate must be between 0 and 1\n${USAGE}`);
-  return { out, units, firstYear, lastYear, seed: values.get('seed') ?? '1', inconsistencyRate: rate, quiet };
+  const jobsText = values.get('jobs');
+  const jobs = jobsText === undefined ? undefined : Number(jobsText);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64))
+    throw new Error(`--jobs must be a whole number from 1 to 64\n${USAGE}`);
+  return {
+    out,
+    units,
+    firstYear,
+    lastYear,
+    seed: values.get('seed') ?? '1',
+    inconsistencyRate: rate,
+    quiet,
+    jobs
+  };
 }
 
-/**
- * Write the corpus; returns the number of documents. Nothing half-written is left behind: into a missing or
- * empty --out the files go to a sibling staging folder renamed into place at the end; into a folder that
- * already holds files, each file is written to a temp name and renamed.
- */
-export async function runGenerate(
-  args: GenerateArgs
-): Promise<{ documents: number; planted: number; seconds: number }> {
-  const fresh = !existsSync(args.out) || readdirSync(args.out).length === 0;
-  const target = fresh
-    ? join(dirname(args.out), `.${basename(args.out)}.generating-${process.pid}`)
-    : args.out;
-  mkdirSync(target, { recursive: true });
-  const total = args.units * (args.lastYear - args.firstYear + 1);
-  const started = performance.now();
-  let lastReport = started;
-  let documents = 0;
-  let planted = 0;
+export interface ShardTask {
+  args: GenerateArgs;
+  target: string;
+  /** Write straight to the final names (the target is a fresh staging folder) or via temp names. */
+  direct: boolean;
+  shard: { index: number; count: number };
+}
+
+/** Generate and write one shard of the corpus; `progress` is called with the running document count. */
+export async function writeShard(
+  task: ShardTask,
+  progress: (documents: number) => void = () => {}
+): Promise<{ documents: number; planted: number }> {
   // Writes run on libuv's threads while the next documents are generated; at most WINDOW in flight.
   const WINDOW = 64;
   const pending = new Set<Promise<void>>();
   let failure: unknown = null;
   const write = async (name: string, text: string) => {
-    const path = join(target, name);
-    if (fresh) return writeFile(path, text);
+    const path = join(task.target, name);
+    if (task.direct) return writeFile(path, text);
     await writeFile(`${path}.tmp`, text);
     await rename(`${path}.tmp`, path);
   };
@@ -85,25 +97,94 @@ export async function runGenerate(
     while (pending.size >= WINDOW) await Promise.race(pending);
     if (failure) throw failure;
   };
+  let documents = 0;
+  let planted = 0;
+  let last = performance.now();
   try {
-    for (const doc of generateCorpus(args)) {
+    for (const doc of generateCorpus({ ...task.args, shard: task.shard })) {
       await put(doc.file, doc.text);
       await put(truthFileName(doc.file), JSON.stringify(doc.truth));
       documents++;
       if (doc.truth.planted.length) planted++;
-      const now = performance.now();
-      if (!args.quiet && now - lastReport > 500) {
-        lastReport = now;
-        const rate = documents / ((now - started) / 1000);
-        process.stderr.write(
-          `generate: ${documents}/${total} documents, ${rate.toFixed(0)} docs/s, ETA ${((total - documents) / rate).toFixed(0)} s\n`
-        );
+      if (performance.now() - last > 250) {
+        last = performance.now();
+        progress(documents);
       }
     }
-    await Promise.all(pending);
-    if (failure) throw failure;
-  } catch (e) {
+  } finally {
     await Promise.allSettled(pending);
+  }
+  if (failure) throw failure;
+  progress(documents);
+  return { documents, planted };
+}
+
+/** Run one shard in a worker thread. */
+function shardInWorker(task: ShardTask, progress: (documents: number) => void) {
+  return new Promise<{ documents: number; planted: number }>((resolve, reject) => {
+    const worker = new Worker(new URL('./generate-worker-boot.mjs', import.meta.url), { workerData: task });
+    let result: { documents: number; planted: number } | null = null;
+    worker.on(
+      'message',
+      (
+        m:
+          | { type: 'progress'; documents: number }
+          | { type: 'done'; documents: number; planted: number }
+          | { type: 'error'; message: string }
+      ) => {
+        if (m.type === 'progress') progress(m.documents);
+        else if (m.type === 'done') result = { documents: m.documents, planted: m.planted };
+        else reject(new Error(`generate worker ${task.shard.index}: ${m.message}`));
+      }
+    );
+    worker.on('error', reject);
+    worker.on('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`generate worker ${task.shard.index} exited with ${code}`))
+    );
+  });
+}
+
+/**
+ * Write the corpus; returns the number of documents. Nothing half-written is left behind: into a missing or
+ * empty --out the files go to a sibling staging folder renamed into place at the end; into a folder that
+ * already holds files, each file is written to a temp name and renamed.
+ */
+export async function runGenerate(
+  args: GenerateArgs
+): Promise<{ documents: number; planted: number; seconds: number; jobs: number }> {
+  const fresh = !existsSync(args.out) || readdirSync(args.out).length === 0;
+  const target = fresh
+    ? join(dirname(args.out), `.${basename(args.out)}.generating-${process.pid}`)
+    : args.out;
+  mkdirSync(target, { recursive: true });
+  const total = args.units * (args.lastYear - args.firstYear + 1);
+  const jobs = Math.min(args.units, args.jobs ?? (total >= 3000 ? availableParallelism() : 1));
+  const started = performance.now();
+  const counts = new Array<number>(jobs).fill(0);
+  let lastReport = started;
+  const progress = (shard: number) => (documents: number) => {
+    counts[shard] = documents;
+    const now = performance.now();
+    if (args.quiet || now - lastReport < 500) return;
+    lastReport = now;
+    const done = counts.reduce((s, x) => s + x, 0);
+    const rate = done / ((now - started) / 1000);
+    process.stderr.write(
+      `generate: ${done}/${total} documents, ${rate.toFixed(0)} docs/s, ETA ${((total - done) / rate).toFixed(0)} s\n`
+    );
+  };
+  let results: { documents: number; planted: number }[];
+  try {
+    const tasks = Array.from({ length: jobs }, (_, index) => ({
+      args,
+      target,
+      direct: fresh,
+      shard: { index, count: jobs }
+    }));
+    results = await Promise.all(
+      tasks.map((task, i) => (jobs === 1 ? writeShard(task, progress(i)) : shardInWorker(task, progress(i))))
+    );
+  } catch (e) {
     if (fresh) rmSync(target, { recursive: true, force: true });
     throw e;
   }
@@ -111,15 +192,17 @@ export async function runGenerate(
     if (existsSync(args.out)) rmSync(args.out, { recursive: true });
     renameSync(target, args.out);
   }
+  const documents = results.reduce((s, r) => s + r.documents, 0);
+  const planted = results.reduce((s, r) => s + r.planted, 0);
   const seconds = (performance.now() - started) / 1000;
   if (!args.quiet)
     process.stderr.write(
-      `generate: ${documents} documents (${planted} with a planted inconsistency) in ${seconds.toFixed(1)} s → ${args.out}\n`
+      `generate: ${documents} documents (${planted} with a planted inconsistency) in ${seconds.toFixed(1)} s on ${jobs} thread${jobs > 1 ? 's' : ''} → ${args.out}\n`
     );
-  return { documents, planted, seconds };
+  return { documents, planted, seconds, jobs };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMainThread && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   runGenerate(parseGenerateArgs(process.argv.slice(2))).catch((e) => {
     process.stderr.write(`generate: ${(e as Error).message}\n`);
     process.exit(1);

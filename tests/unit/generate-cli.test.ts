@@ -91,4 +91,33 @@ describe('npm run generate', () => {
     for (const f of readdirSync(join(root, 'ref')))
       expect(readFileSync(join(out, f), 'utf8')).toBe(readFileSync(join(root, 'ref', f), 'utf8'));
   });
+
+  it('gives the same files on two threads as on one', async () => {
+    const one = join(root, 'one');
+    const two = join(root, 'two');
+    await runGenerate({
+      out: one,
+      units: 5,
+      firstYear: 2023,
+      lastYear: 2024,
+      seed: 'jobs',
+      quiet: true,
+      jobs: 1
+    });
+    const r = await runGenerate({
+      out: two,
+      units: 5,
+      firstYear: 2023,
+      lastYear: 2024,
+      seed: 'jobs',
+      quiet: true,
+      jobs: 2
+    });
+    expect(r.jobs).toBe(2);
+    const files = readdirSync(one).sort();
+    expect(readdirSync(two).sort()).toEqual(files);
+    for (const f of files)
+      expect(readFileSync(join(two, f), 'utf8')).toBe(readFileSync(join(one, f), 'utf8'));
+    expect(() => parseGenerateArgs(['--out', 'x', '--jobs', '0'])).toThrow(/--jobs/);
+  });
 });

@@ -17,6 +17,8 @@ export interface CorpusOptions {
   seed: string;
   /** Share of documents with one planted inconsistency (default 0.03). */
   inconsistencyRate?: number;
+  /** Only the units with index % count === index (for generating on several threads; output is the same). */
+  shard?: { index: number; count: number };
 }
 
 export interface GeneratedDocument {
@@ -97,7 +99,9 @@ export function* generateCorpus(options: CorpusOptions): Generator<GeneratedDocu
   const rate = options.inconsistencyRate ?? 0.03;
   const root = createRandom(options.seed);
   const roster = buildRoster(options.units);
+  const shard = options.shard ?? { index: 0, count: 1 };
   for (const unit of roster) {
+    if (unit.index % shard.count !== shard.index) continue;
     yield* generateUnit(unit, options, rate, root);
   }
 }
