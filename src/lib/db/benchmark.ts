@@ -59,7 +59,7 @@ export function benchmarkQuery(p: BenchmarkParams, facets: Facets): Query | null
   const params: unknown[] = [];
   const { filters } = resolveFilters({ kind: p.kind, sources: p.sources }, facets);
   const year = p.year ?? unitLatestYear(p.unit, facets) ?? 0;
-  const cte = docsCte(filters, { year }, params);
+  const cte = docsCte(filters, { year }, params, { materialize: FIGURE_NAMES });
   params.push(p.unit);
   const values = FIGURE_NAMES.map((f) => `CAST(${column(f, 'p')} AS DOUBLE)`).join(', ');
   const names = FIGURE_NAMES.map((f, i) => `(${i}, '${f}')`).join(', ');
@@ -109,7 +109,7 @@ export function benchmarkPeersQuery(p: BenchmarkParams, facets: Facets): Query |
   const params: unknown[] = [];
   const { filters } = resolveFilters({ kind: p.kind, sources: p.sources }, facets);
   const year = p.year ?? unitLatestYear(p.unit, facets) ?? 0;
-  const cte = docsCte(filters, { year }, params);
+  const cte = docsCte(filters, { year }, params, { materialize: [] });
   params.push(p.unit);
   return {
     sql: `WITH ${cte},

@@ -2,6 +2,7 @@
 // before a final account when a unit has both and no kind is chosen), joined with the unit's level and
 // category, filtered.
 import { DOC_COLUMNS, filterConditions, type Filters } from './filters';
+import { column } from './metrics';
 
 export interface YearSpan {
   year?: number;
@@ -9,8 +10,22 @@ export interface YearSpan {
   to?: number;
 }
 
-/** `docs AS (…)`; pushes its parameters onto `params` in text order. */
-export function docsCte(f: Filters, span: YearSpan, params: unknown[], skip: (keyof Filters)[] = []): string {
+export interface DocsOptions {
+  /** filters not to apply */
+  skip?: (keyof Filters)[];
+  /** compute once for a query that reads `docs` several times, keeping only these figure columns */
+  materialize?: readonly string[];
+}
+
+/** a budget before a final account */
+const KIND_RANK = (alias: string) => `(CASE ${alias}.kind WHEN 'budget' THEN 0 ELSE 1 END)`;
+
+const IDENTITY_COLUMNS = ['doc_id', 'unit_id', 'unit_name', 'year', 'kind', 'source_kind'];
+
+/** `docs AS (…)`; pushes its parameters onto `params` in text order. Not materialised, the CTE is inlined
+ * and DuckDB reads only the columns the query uses; materialised, it holds only the columns named. */
+export function docsCte(f: Filters, span: YearSpan, params: unknown[], opts: DocsOptions = {}): string {
+  const skip = opts.skip ?? [];
   const conds: string[] = [];
   if (span.year !== undefined) {
     params.push(span.year);
@@ -25,14 +40,24 @@ export function docsCte(f: Filters, span: YearSpan, params: unknown[], skip: (ke
     conds.push('d.year <= ?');
   }
   conds.push(...filterConditions(f, params, DOC_COLUMNS, skip));
-  const where = conds.length ? `WHERE ${conds.join('\n    AND ')}` : '';
-  return `docs AS MATERIALIZED (
-  SELECT d.* EXCLUDE (region), COALESCE(u.region, d.region) AS region, u.level, u.category
+  // one document per unit and year: no other document of the same unit, year (and kind or source, when
+  // filtered) ranks before it (an anti-join, cheaper than a window over every row)
+  const same = ['e.unit_id = d.unit_id', 'e.year = d.year'];
+  if (f.kind && !skip.includes('kind')) same.push('e.kind = d.kind');
+  if (f.sources?.length && !skip.includes('sources')) same.push('e.source_kind = d.source_kind');
+  conds.push(`NOT EXISTS (
+      SELECT 1 FROM disclosures e
+      WHERE ${same.join(' AND ')}
+        AND (${KIND_RANK('e')} < ${KIND_RANK('d')} OR (${KIND_RANK('e')} = ${KIND_RANK('d')} AND e.doc_id < d.doc_id))
+    )`);
+  const where = `WHERE ${conds.join('\n    AND ')}`;
+  const cols = opts.materialize
+    ? [...IDENTITY_COLUMNS, ...opts.materialize].map((c) => column(c)).join(', ')
+    : 'd.* EXCLUDE (region)';
+  return `docs AS ${opts.materialize ? 'MATERIALIZED ' : ''}(
+  SELECT ${cols}, COALESCE(u.region, d.region) AS region, u.level, u.category
   FROM disclosures d LEFT JOIN units u ON u.unit_id = d.unit_id
   ${where}
-  QUALIFY row_number() OVER (
-    PARTITION BY d.unit_id, d.year ORDER BY CASE d.kind WHEN 'budget' THEN 0 ELSE 1 END, d.doc_id
-  ) = 1
 )`;
 }
 

@@ -4,7 +4,7 @@
 import type { Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
 import { clampLimit, docsCte } from './docs';
-import { DEFAULT_METRIC, metricSql, prevMetricSql, type MetricId } from './metrics';
+import { DEFAULT_METRIC, metricColumns, metricSql, prevMetricSql, type MetricId } from './metrics';
 import type { Query } from './types';
 
 export interface TrendsParams extends Filters {
@@ -54,7 +54,7 @@ export function trendsQuery(p: TrendsParams, facets: Facets): Query {
   const { from, to } = yearSpan(p, facets);
   const metric = p.metric ?? DEFAULT_METRIC;
   // the next year is read too, for its prior-year figures
-  const cte = docsCte(filters, { from, to: to + 1 }, params);
+  const cte = docsCte(filters, { from, to: to + 1 }, params, { materialize: metricColumns(metric) });
   let chosen: string;
   if (filters.units?.length) {
     const ids = filters.units;
