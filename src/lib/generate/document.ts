@@ -247,7 +247,9 @@ export function writeDocument(input: DocumentInput, random: Random): string {
   );
   const why = (now: number, before: number) =>
     now === 0 && before === 0
-      ? `主要原因是 ${year} 年未安排此项${B}经费，所以增长 0%`
+      ? v.kind === 'budget'
+        ? `主要原因是 ${year} 年未安排此项预算经费，所以增长 0%`
+        : `主要原因是 ${year} 年未发生此项支出，所以增长 0%`
       : now < before
         ? '主要原因是按照厉行节约原则压减了此项费用'
         : '主要原因是工作任务增加，此项费用有所增加';
