@@ -83,12 +83,23 @@ describe('ranking', () => {
     expect(query.sql).not.toContain('示例市');
     expect(query.sql).not.toContain('u1');
     expect(placeholders(query.sql)).toBe(query.params.length);
-    expect(query.params).toEqual([2023, '示例市', 'u1', 'u3', 100000]);
+    expect(query.params).toEqual([2023, '示例市', 'u1', 'u3', q.DEFAULT_ROW_LIMIT]);
     const rows = await db.query<q.RankingRow>(query);
     expect(rows.map((r) => r.unit_id)).toEqual(['u1', 'u3']);
     expect(q.resolveFilters({ units: ['u1', 'nope'] }, facets).dropped).toEqual([
       { filter: 'units', value: 'nope' }
     ]);
+  });
+
+  it('a limit keeps the top rows; ranks count every unit', async () => {
+    const asc = await db.query<q.RankingRow>(
+      q.rankingQuery({ metric: 'reception', order: 'asc', limit: 2 }, facets)
+    );
+    expect(asc.map((r) => [r.unit_id, r.rank])).toEqual([
+      ['u4', 1],
+      ['u3', 2]
+    ]);
+    expect(q.rankingQuery({ limit: 10 ** 9 }, facets).params.at(-1)).toBe(q.ROW_LIMIT_MAX);
   });
 
   it('a change metric: value minus the prior year the document states', async () => {

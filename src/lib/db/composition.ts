@@ -1,13 +1,21 @@
 // 构成 composition: the parts of a total per unit in one year (三公 parts; 基本/项目; 人员/公用).
 import { latestYear, type Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
-import { clampLimit, docsCte, IDENTITY_SQL, type IdentityRow } from './docs';
+import {
+  clampLimit,
+  DEFAULT_ROW_LIMIT,
+  ROW_LIMIT_MAX,
+  docsCte,
+  IDENTITY_SQL,
+  type IdentityRow
+} from './docs';
 import { column, DEFAULT_SPLIT, SPLITS, type SplitId } from './metrics';
 import type { Query } from './types';
 
 export interface CompositionParams extends Filters {
   year?: number;
   split?: SplitId;
+  /** default DEFAULT_ROW_LIMIT (500), at most ROW_LIMIT_MAX */
   limit?: number;
 }
 
@@ -30,7 +38,7 @@ export function compositionQuery(p: CompositionParams, facets: Facets): Query {
   const sum = split.parts.map((c) => `COALESCE(${column(c)}, 0)`).join(' + ');
   const anyPart = split.parts.map((c) => `${column(c)} IS NOT NULL`).join(' OR ');
   const cte = docsCte(filters, { year }, params);
-  params.push(splitId, clampLimit(p.limit, 100_000, 100_000));
+  params.push(splitId, clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
   return {
     sql: `WITH ${cte}
 SELECT ${IDENTITY_SQL}, CAST(? AS VARCHAR) AS split, CAST(${column(split.total)} AS DOUBLE) AS total, ${parts},

@@ -77,6 +77,11 @@ export interface IdentityRow {
   kind: 'budget' | 'final' | null;
 }
 
+/** Rows a one-year view returns unless asked for more: enough for any chart, bounded for a 100k corpus.
+ * Ranks and spreads are computed over all rows before the limit; pass `limit: ROW_LIMIT_MAX` for exports. */
+export const DEFAULT_ROW_LIMIT = 500;
+export const ROW_LIMIT_MAX = 100_000;
+
 /** A positive integer limit, clamped; never taken from text into SQL unchecked. */
 export function clampLimit(n: number | undefined, dflt: number, max: number): number {
   if (n === undefined || !Number.isFinite(n)) return dflt;

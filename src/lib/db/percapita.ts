@@ -2,7 +2,14 @@
 // peers. A NULL or zero headcount gives NULL, never a division by zero.
 import { latestYear, type Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
-import { clampLimit, docsCte, IDENTITY_SQL, type IdentityRow } from './docs';
+import {
+  clampLimit,
+  DEFAULT_ROW_LIMIT,
+  ROW_LIMIT_MAX,
+  docsCte,
+  IDENTITY_SQL,
+  type IdentityRow
+} from './docs';
 import {
   column,
   DEFAULT_DENOMINATOR,
@@ -22,6 +29,7 @@ export interface PercapitaParams extends Filters {
   per?: Denominator;
   /** whose spread each unit is drawn against; default: all units in the filter */
   peers?: PeerGroup;
+  /** default DEFAULT_ROW_LIMIT (500), at most ROW_LIMIT_MAX */
   limit?: number;
 }
 
@@ -64,7 +72,7 @@ export function percapitaQuery(p: PercapitaParams, facets: Facets): Query {
   const params: unknown[] = [];
   const base = percapitaBase(p, facets, params);
   const w = PEER_PARTITION[p.peers ?? PERCAPITA_DEFAULT_PEERS];
-  params.push(clampLimit(p.limit, 100_000, 100_000));
+  params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
   return {
     sql: `${base}
 SELECT *,

@@ -1,7 +1,14 @@
 // 排名 ranking: units by one metric in one year, and the spread (quartiles) of the units shown.
 import { latestYear, type Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
-import { clampLimit, docsCte, IDENTITY_SQL, type IdentityRow } from './docs';
+import {
+  clampLimit,
+  DEFAULT_ROW_LIMIT,
+  ROW_LIMIT_MAX,
+  docsCte,
+  IDENTITY_SQL,
+  type IdentityRow
+} from './docs';
 import { DEFAULT_METRIC, metricSql, prevMetricSql, type MetricId } from './metrics';
 import type { Query } from './types';
 
@@ -10,6 +17,7 @@ export interface RankingParams extends Filters {
   year?: number;
   metric?: MetricId;
   order?: 'desc' | 'asc';
+  /** default DEFAULT_ROW_LIMIT (500), at most ROW_LIMIT_MAX */
   limit?: number;
 }
 
@@ -33,7 +41,7 @@ export interface SpreadRow {
   max: number | null;
 }
 
-export const RANKING_MAX = 100_000;
+export const RANKING_MAX = ROW_LIMIT_MAX;
 
 function rankingBase(p: RankingParams, facets: Facets, params: unknown[]): string {
   const { filters } = resolveFilters(p, facets);
@@ -49,7 +57,7 @@ export function rankingQuery(p: RankingParams, facets: Facets): Query {
   const params: unknown[] = [];
   const base = rankingBase(p, facets, params);
   const dir = p.order === 'asc' ? 'ASC' : 'DESC';
-  params.push(clampLimit(p.limit, RANKING_MAX, RANKING_MAX));
+  params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
   return {
     sql: `${base}
 SELECT *, CAST(rank() OVER (ORDER BY value ${dir}) AS INTEGER) AS rank

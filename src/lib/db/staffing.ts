@@ -1,7 +1,14 @@
 // 人员 staffing: 编制 / 实有 / 在职 (and 退休, 离休) per unit in one year, with a spending metric beside them.
 import { latestYear, type Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
-import { clampLimit, docsCte, IDENTITY_SQL, type IdentityRow } from './docs';
+import {
+  clampLimit,
+  DEFAULT_ROW_LIMIT,
+  ROW_LIMIT_MAX,
+  docsCte,
+  IDENTITY_SQL,
+  type IdentityRow
+} from './docs';
 import { metricSql, type MetricId } from './metrics';
 import type { Query } from './types';
 
@@ -9,6 +16,7 @@ export interface StaffingParams extends Filters {
   year?: number;
   /** the spending set against staff; default total_expenditure */
   metric?: MetricId;
+  /** default DEFAULT_ROW_LIMIT (500), at most ROW_LIMIT_MAX */
   limit?: number;
 }
 
@@ -29,7 +37,7 @@ export function staffingQuery(p: StaffingParams, facets: Facets): Query {
   const { filters } = resolveFilters(p, facets);
   const year = p.year ?? latestYear(facets) ?? 0;
   const cte = docsCte(filters, { year }, params);
-  params.push(clampLimit(p.limit, 100_000, 100_000));
+  params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
   return {
     sql: `WITH ${cte}
 SELECT ${IDENTITY_SQL}, d.staff_authorized, d.staff_actual, d.staff_in_service, d.staff_retired, d.staff_separated,
