@@ -353,7 +353,7 @@ describe('app shell', () => {
     await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     await open(`/ranking/?v=1&m=reception&y=${seed.year}`);
     await page.click('[data-testid="copy-link"]');
-    await expect(page.locator('[data-testid="copy-link"]').innerText()).resolves.toBe('链接已复制');
+    await page.locator('[data-testid="copy-link"]', { hasText: '链接已复制' }).waitFor({ timeout: 5000 });
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(page.url());
   });
 
