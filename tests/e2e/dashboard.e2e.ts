@@ -9,6 +9,7 @@ const baseUrl = inject('baseUrl');
 let s: Session;
 let page: Page;
 let seed: { unit_id: string; doc_id: string; year: number };
+const pageErrors: string[] = [];
 
 /** Marks of a chart as [unit id, value] pairs, in document order. */
 async function marks(view: string, extra = ''): Promise<[string, number][]> {
@@ -28,6 +29,10 @@ beforeAll(async () => {
   seed = await seedUnit();
   s = await openSession();
   page = s.page;
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+  });
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`);
   });
@@ -38,6 +43,8 @@ afterAll(async () => {
   const outside = s.requests.filter((u) => !/^(data:|blob:)/.test(u) && new URL(u).hostname !== '127.0.0.1');
   await s.close();
   expect(outside).toEqual([]);
+  // no script error on any page the reader opened (the hostile URL included)
+  expect(pageErrors).toEqual([]);
 });
 
 describe('ranking', () => {
