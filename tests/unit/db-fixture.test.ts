@@ -83,7 +83,7 @@ describe('ranking', () => {
     expect(query.sql).not.toContain('示例市');
     expect(query.sql).not.toContain('u1');
     expect(placeholders(query.sql)).toBe(query.params.length);
-    expect(query.params).toEqual([2023, '示例市', 'u1', 'u3', q.DEFAULT_ROW_LIMIT]);
+    expect(query.params).toEqual([2023, '示例市', 'u1', 'u3', 2023, q.DEFAULT_ROW_LIMIT]);
     const rows = await db.query<q.RankingRow>(query);
     expect(rows.map((r) => r.unit_id)).toEqual(['u1', 'u3']);
     expect(q.resolveFilters({ units: ['u1', 'nope'] }, facets).dropped).toEqual([

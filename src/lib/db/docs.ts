@@ -43,6 +43,16 @@ export function docsCte(f: Filters, span: YearSpan, params: unknown[], opts: Doc
   // one document per unit and year: no other document of the same unit, year (and kind or source, when
   // filtered) ranks before it (an anti-join, cheaper than a window over every row)
   const same = ['e.unit_id = d.unit_id', 'e.year = d.year'];
+  // the span again, on e, so that only the span's row groups are read
+  for (const [value, op] of [
+    [span.year, '='],
+    [span.from, '>='],
+    [span.to, '<=']
+  ] as const) {
+    if (value === undefined) continue;
+    params.push(value);
+    same.push(`e.year ${op} ?`);
+  }
   if (f.kind && !skip.includes('kind')) same.push('e.kind = d.kind');
   if (f.sources?.length && !skip.includes('sources')) same.push('e.source_kind = d.source_kind');
   conds.push(`NOT EXISTS (
