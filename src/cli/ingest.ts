@@ -23,12 +23,14 @@ import { TABLE_NAMES } from '../lib/model';
 import { runPool } from './ingest-pool';
 import { startProgress } from './progress';
 
-export const USAGE = `usage: npm run ingest -- --out DIR [--jobs N] [--source-kind published|synthetic] [--quiet] INPUT...
+export const USAGE = `usage: npm run ingest -- --out DIR [--jobs N] [--source-kind published|synthetic]
+         [--relative-to DIR] [--quiet] INPUT...
   INPUT    files or folders (searched recursively) of .txt, .html, .htm disclosure documents
   --out    folder to write disclosures/line_items/projects/findings/units .parquet, manifest.json,
            ingest-report.json into (created if missing; files there are replaced)
   --jobs   parsing threads (default: one per core for large batches)
   --source-kind  force the source kind of every document (default: from the document)
+  --relative-to  name files under DIR by their path relative to DIR (in the report and source_file)
   --quiet  no progress or summary on stderr`;
 
 const CliOptions = v.object({
@@ -45,6 +47,7 @@ const CliOptions = v.object({
   sourceKind: v.optional(
     v.picklist(['published', 'synthetic'], '--source-kind must be published or synthetic')
   ),
+  relativeTo: v.optional(v.pipe(v.string(), v.nonEmpty('--relative-to needs a folder'))),
   quiet: v.boolean()
 });
 export type CliOptions = v.InferOutput<typeof CliOptions>;
@@ -63,6 +66,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         out: { type: 'string' },
         jobs: { type: 'string' },
         'source-kind': { type: 'string' },
+        'relative-to': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
@@ -76,6 +80,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     inputs: parsed.positionals,
     jobs: parsed.values.jobs,
     sourceKind: parsed.values['source-kind'],
+    relativeTo: parsed.values['relative-to'],
     quiet: parsed.values.quiet
   });
   if (!result.success) throw new UsageError(result.issues.map((i) => i.message).join('; '));
@@ -114,7 +119,7 @@ export async function runIngest(argv: readonly string[], io: Io = defaultIo): Pr
     if (!options.quiet) io.stderr(s);
   };
 
-  const { files, missing } = discoverInputs(options.inputs);
+  const { files, missing } = discoverInputs(options.inputs, { relativeTo: options.relativeTo });
   if (missing.length > 0) {
     io.stderr(`ingest: input not found: ${missing.join(', ')}\n${USAGE}\n`);
     return { exitCode: 1 };

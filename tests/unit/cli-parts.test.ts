@@ -71,6 +71,8 @@ describe('discoverInputs', () => {
     ]);
     const again = discoverInputs([`${d}/./`, `${d}//doc.txt`]).files.map((f) => f.file);
     expect(again).toEqual([`${d}/doc.txt`]);
+    const relative = discoverInputs([join(d, 'doc.pdf'), d], { relativeTo: d });
+    expect(relative.files.map((f) => f.file)).toEqual(['doc.pdf', 'doc.txt']);
     expect(unsupportedReason('README')).toBe('unsupported file type (no extension): extract its text first');
   });
 });
@@ -171,6 +173,7 @@ describe('options', () => {
       inputs: ['a', 'b'],
       jobs: 2,
       sourceKind: undefined,
+      relativeTo: undefined,
       quiet: false
     });
     expect(() => parseCli(['--out', 'o', '--jobs', '1.5', 'a'])).toThrow(UsageError);

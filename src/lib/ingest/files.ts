@@ -1,6 +1,6 @@
 // Walking the ingest's inputs: files and folders in, a sorted list of documents to read out (node-only).
 import { readdirSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 
 /** Extensions the ingest reads: text as extracted from a PDF, and HTML pages. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.html', '.htm'];
@@ -60,7 +60,12 @@ export const compareFiles = (a: InputFile, b: InputFile) => (a.file < b.file ? -
  * Resolve the inputs: folders are walked recursively, files are taken as named. The result is sorted by path
  * and holds each file once (the same file reached twice is kept once).
  */
-export function discoverInputs(inputs: readonly string[]): DiscoveredInputs {
+export interface DiscoverOptions {
+  /** Show files under this folder by their path relative to it (e.g. inputs in a temp folder). */
+  relativeTo?: string;
+}
+
+export function discoverInputs(inputs: readonly string[], opts: DiscoverOptions = {}): DiscoveredInputs {
   const found: InputFile[] = [];
   const missing: string[] = [];
   for (const input of inputs) {
@@ -77,6 +82,13 @@ export function discoverInputs(inputs: readonly string[]): DiscoveredInputs {
       found.push({ file: shown, path: resolve(input), unsupported: 'not a regular file' });
     else if (isSupported(input)) found.push({ file: shown, path: resolve(input) });
     else found.push({ file: shown, path: resolve(input), unsupported: unsupportedReason(input) });
+  }
+  if (opts.relativeTo !== undefined) {
+    const root = resolve(opts.relativeTo);
+    for (const f of found) {
+      const rel = relative(root, f.path);
+      if (rel && !rel.startsWith('..') && !isAbsolute(rel)) f.file = toDisplay(rel);
+    }
   }
   const seen = new Set<string>();
   const files = found.sort(compareFiles).filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true)));
