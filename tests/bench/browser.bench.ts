@@ -9,7 +9,7 @@
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 
@@ -242,6 +242,11 @@ async function main() {
     );
   } else console.log(`filter change to redraw: no change redrew (${failed} tries)`);
   console.log(`requests leaving 127.0.0.1: ${offsite.length}`);
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (other processes share these cores: figures vary with load)`
+  );
   if (failed || offsite.length) process.exitCode = 1;
 }
 
