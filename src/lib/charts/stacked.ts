@@ -23,6 +23,8 @@ export interface PartsOptions {
   parts: { key: string; label: string }[];
   mode: 'stacked' | 'grouped';
   formatValue: (v: number) => string;
+  /** tick labels (default: formatValue) */
+  formatTick?: (v: number) => string;
   syntheticTag: string;
   axisLabel: string;
 }
@@ -156,7 +158,7 @@ export function drawParts(svg: SVGSVGElement, data: readonly PartsDatum[], opts:
     .call(
       axisTop(x)
         .ticks(Math.max(2, Math.floor((L.right - L.left) / 90)))
-        .tickFormat((v) => opts.formatValue(Number(v)))
+        .tickFormat((v) => (opts.formatTick ?? opts.formatValue)(Number(v)))
         .tickSizeOuter(0)
     );
   axis.attr('font-family', null).attr('font-size', 11);
