@@ -241,6 +241,14 @@ export function writeDocument(input: DocumentInput, random: Random): string {
   const pt = prev.three;
   const threeStated = a.threeTotal + (v.plant?.kind === 'narrative_vs_table' ? v.plant.delta! : 0);
   const ow = v.overseasWording;
+  if (v.kind === 'final') {
+    // A 决算 document compares the year's spending with its 年初预算 (the start-of-year budget).
+    const initial = Math.round(threeStated * (1 + random.next() * 0.15));
+    prose(
+      `${year} 年度财政拨款“三公”经费支出年初预算为 ${nar(initial)} ${money}，支出决算为 ${nar(threeStated)} ${money}，` +
+        `完成年初预算的 ${formatPercent(threeStated, initial)}。`
+    );
+  }
   prose(
     `${name}${year} 年财政拨款“三公”经费${B}数为 ${amt(threeStated)} ${money}，其中：${ow} ${nar(t.overseas)} ${money}，` +
       `公务用车购置费 ${nar(t.vehiclePurchase)} ${money}，公务用车运行费 ${nar(t.vehicleOperation)} ${money}，公务接待费 ${nar(t.reception)} ${money}。`
