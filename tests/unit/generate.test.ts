@@ -193,6 +193,7 @@ describe('the documents follow the template and vary as real ones do', () => {
       expect(d.text).toContain('年部门决算公开表');
       expect(d.text).toContain('项目 决算数 支出功能分类 决算数');
       expect(d.text).not.toContain('比上年预算');
+      expect(flatten(d.text)).toContain('完成年初预算的');
     }
     expect(docs.some((d) => d.truth.document_unit === '元' && d.text.includes('单位：元'))).toBe(true);
     expect(docs.some((d) => d.text.includes('公务用车购置及运行维护费（小计）'))).toBe(true);
