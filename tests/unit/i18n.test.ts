@@ -43,3 +43,13 @@ describe('i18n', () => {
     expect(isLang('<script>')).toBe(false);
   });
 });
+
+describe('template table titles', () => {
+  it('names a budget table from the national template, and only numbers other tables', async () => {
+    const { tableTitle } = await import('../../src/lib/i18n');
+    expect(tableTitle('zh', 10, 'budget')).toBe('表10 财政拨款“三公”经费支出情况表');
+    expect(tableTitle('en', 6, 'budget')).toBe('Table 6 General public budget basic expenditure');
+    expect(tableTitle('zh', 6, 'final')).toBe('表6');
+    expect(tableTitle('zh', 12, 'budget')).toBe('表12');
+  });
+});

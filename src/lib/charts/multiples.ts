@@ -134,18 +134,25 @@ export function drawMultiples(
       .attr('fill', COLOR.axis)
       .text(opts.formatValue(t));
   }
-  const firstLast = L.years.length > 1 ? [L.years[0], L.years[L.years.length - 1]] : L.years;
+  // every year when the panel has room for it, else the first and the last
+  const room = L.panelWidth - PAD.left - PAD.right;
+  const firstLast =
+    L.years.length <= 1 || room / (L.years.length - 1) >= 28
+      ? L.years
+      : [L.years[0], L.years[L.years.length - 1]];
+  const xOf = (yr: number) =>
+    L.years.length > 1
+      ? PAD.left + ((yr - L.years[0]) / (L.years[L.years.length - 1] - L.years[0])) * room
+      : PAD.left + room / 2;
   panel.each(function (p, i, nodes) {
     const g = nodes[i] as SVGGElement;
     const sel = root.select(() => g);
-    const x0 = PAD.left;
-    const x1 = L.panelWidth - PAD.right;
-    firstLast.forEach((yr, k) => {
+    firstLast.forEach((yr) => {
       sel
         .append('text')
-        .attr('x', k === 0 ? x0 : x1)
+        .attr('x', xOf(yr))
         .attr('y', PANEL_H - 8)
-        .attr('text-anchor', k === 0 ? 'start' : 'end')
+        .attr('text-anchor', 'middle')
         .attr('font-size', 10)
         .attr('fill', COLOR.axis)
         .text(String(yr));

@@ -70,3 +70,4 @@ export function withUnit(lang: Lang, name: string, value: number | null | undefi
   const u = figureUnit(lang, name);
   return s === '—' || !u ? s : `${s} ${u}`;
 }
+export { tableTitle } from './tables';
