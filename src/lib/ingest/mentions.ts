@@ -62,7 +62,9 @@ const ALIASES: [FigureName, string, 'weak'?][] = [
   ['total_expenditure', '本年支出合计', 'weak']
 ];
 
-const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'g');
+// every alias starts with one of these characters: a cheap first test at each position
+const ALIAS_START = '[公因出车“"‘\'三机人基项一政国收部总支本年]';
+const ALIAS_RE = new RegExp(`(?=${ALIAS_START})(?:${ALIASES.map(([, a]) => `(${a})`).join('|')})`, 'g');
 
 const NUM = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s?(万元|亿元|元|%)?/g;
 const CHANGE = /(增加|减少|下降|增长|上升|节约|降低|减支|增支|节支|减|增)/;

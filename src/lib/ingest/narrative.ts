@@ -2,7 +2,7 @@
 // 预算绩效, subordinate units, and the project list with its 绩效目标表.
 import type { FigureName } from '../model';
 import { toWan, type MoneyUnit } from './numbers';
-import { linesOf, type Prose } from './prose';
+import { lineOf, linesOf, type Prose } from './prose';
 
 export interface Stated {
   value: number;
@@ -189,7 +189,7 @@ export function readNarrativeProjects(p: Prose, targetsFrom: number): NarrativeP
     const name = (cut >= 0 ? rest.slice(0, cut) : rest.slice(0, 40)).replace(/[,，。;；]+$/, '');
     if (!name || name.length > 40) continue;
     const am = new RegExp(`预算安排规模[:：]?${AMT}`).exec(rest);
-    out.push({ name, amount: am ? amountAt(am, 1) : null, line: p.lineAt[start] });
+    out.push({ name, amount: am ? amountAt(am, 1) : null, line: lineOf(p, start) });
   }
   return out;
 }
@@ -221,7 +221,7 @@ export function readTargetTables(
     tables.push({
       name,
       amount: am ? toWan(Number(am[1].replace(/,/g, '')), unit) : null,
-      line: p.lineAt[heads[k] + (nm.index ?? 0)]
+      line: lineOf(p, heads[k] + (nm.index ?? 0))
     });
   }
   return { tables, firstAt: heads[0] ?? text.length };

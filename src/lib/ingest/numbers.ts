@@ -6,6 +6,8 @@ export type MoneyUnit = '万元' | '元' | '亿元';
 export const AMOUNT_TOKEN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 export function parseAmount(tok: string): number | null {
+  const c = tok.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45)) return null;
   if (!AMOUNT_TOKEN.test(tok)) return null;
   const n = Number(tok.replace(/,/g, ''));
   return Number.isFinite(n) ? n : null;

@@ -4,45 +4,60 @@ import type { Line } from './text';
 
 export interface Prose {
   text: string;
-  /** source line number of each character of text */
-  lineAt: Int32Array;
+  /** offset in text where each source line's characters begin, ascending */
+  starts: number[];
+  /** the source line number of each entry of starts */
+  nos: number[];
 }
 
-const ASCII_WORD = /[0-9A-Za-z.%]/;
+const WORD_END = /[0-9A-Za-z.%]$/;
+const WORD_START = /^[0-9A-Za-z.%]/;
+// a space survives only between two ASCII word characters ("47.35 47.35"); elsewhere it is a PDF artefact
+const INNER_SPACE = /(?<![0-9A-Za-z.%]) +| +(?![0-9A-Za-z.%])/g;
 
 /** Join lines; drop whitespace unless it separates two ASCII word characters (two numbers, say). */
 export function buildProse(lines: Line[]): Prose {
-  const chars: string[] = [];
-  const at: number[] = [];
-  let pendingSpace = false;
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const nos: number[] = [];
+  let length = 0;
+  let last = '';
   for (const l of lines) {
-    const t = l.text;
-    // a line break inside the text is a possible space between two numbers
-    pendingSpace = chars.length > 0;
-    for (let i = 0; i < t.length; i++) {
-      const c = t[i];
-      if (c === ' ') {
-        pendingSpace = true;
-        continue;
-      }
-      if (pendingSpace && chars.length && ASCII_WORD.test(c) && ASCII_WORD.test(chars[chars.length - 1])) {
-        chars.push(' ');
-        at.push(l.no);
-      }
-      pendingSpace = false;
-      chars.push(c);
-      at.push(l.no);
-    }
+    let t = l.text.indexOf(' ') >= 0 ? l.text.replace(INNER_SPACE, '') : l.text;
+    if (!t) continue;
+    if (last && WORD_END.test(last) && WORD_START.test(t)) t = ' ' + t;
+    starts.push(length);
+    nos.push(l.no);
+    parts.push(t);
+    length += t.length;
+    last = t;
   }
-  return { text: chars.join(''), lineAt: Int32Array.from(at) };
+  return { text: parts.join(''), starts, nos };
 }
 
-export function linesOf(p: Prose, start: number, end: number): number[] {
-  const set = new Set<number>();
-  for (let i = Math.max(0, start); i < Math.min(end, p.text.length); i++) set.add(p.lineAt[i]);
-  return [...set].sort((a, b) => a - b);
+/** Index into starts/nos of the line holding the character at index. */
+function lineIndex(p: Prose, index: number): number {
+  const s = p.starts;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
+/** The source line of the character at index. */
 export function lineOf(p: Prose, index: number): number {
-  return p.lineAt[Math.min(Math.max(0, index), p.lineAt.length - 1)] ?? 0;
+  return p.starts.length ? p.nos[lineIndex(p, index)] : 0;
+}
+
+/** The source lines that the characters [start, end) span. */
+export function linesOf(p: Prose, start: number, end: number): number[] {
+  if (!p.starts.length) return [];
+  let k = lineIndex(p, start);
+  const out = [p.nos[k]];
+  while (++k < p.starts.length && p.starts[k] < end) out.push(p.nos[k]);
+  return out;
 }

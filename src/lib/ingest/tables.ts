@@ -159,8 +159,7 @@ function emitCodedRow(
       out.projects.push({ name: projectName, code: r.code, amount: a[0] ?? null, line: r.line });
     }
   }
-  const push = (measure: string, amount: number | null) =>
-    out.items.push({ table_no: no, section, code: r.code, name, measure, amount, source_line: r.line });
+  const row = { table_no: no, section, code: r.code, name, source_line: r.line };
   if (r.garbled !== null) {
     out.problems.push({
       check: 'garbled_number',
@@ -173,16 +172,15 @@ function emitCodedRow(
     return;
   }
   if (a.length === 0) return; // an empty row: nothing stated
-  push('total', a[0]);
+  out.items.push({ ...row, measure: 'total', amount: a[0] });
   if (layout === 'basic_project' || layout === 'personnel_public') {
     const [m1, m2] = layout === 'basic_project' ? ['basic', 'project'] : ['personnel', 'public'];
     if (a.length >= 3) {
-      push(m1, a[1]);
-      push(m2, a[2]);
+      out.items.push({ ...row, measure: m1, amount: a[1] }, { ...row, measure: m2, amount: a[2] });
     } else if (a.length === 2) {
       const which = placeSingle(r, layout, a[1], projectByCode, haveT7);
-      if (which === 'first') push(m1, a[1]);
-      else if (which === 'second') push(m2, a[1]);
+      if (which === 'first') out.items.push({ ...row, measure: m1, amount: a[1] });
+      else if (which === 'second') out.items.push({ ...row, measure: m2, amount: a[1] });
       else
         out.problems.push({
           check: 'amount_unplaced',
@@ -249,19 +247,20 @@ function parseSummaryTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: P
     if (tot) {
       const inc = tot[1] ? parseAmount(tot[1]) : null;
       const exp = tot[2] ? parseAmount(tot[2]) : null;
-      const push = (measure: string, v: number | null, name: string) =>
-        v !== null &&
-        out.items.push({
-          table_no: b.no,
-          section: 'summary',
-          code: null,
-          name,
-          measure,
-          amount: toWan(v, unit),
-          source_line: l.no
-        });
-      push('total_income', inc, '收入总计');
-      push('total_expenditure', exp, '支出总计');
+      for (const [measure, v, name] of [
+        ['total_income', inc, '收入总计'],
+        ['total_expenditure', exp, '支出总计']
+      ] as const)
+        if (v !== null)
+          out.items.push({
+            table_no: b.no,
+            section: 'summary',
+            code: null,
+            name,
+            measure,
+            amount: toWan(v, unit),
+            source_line: l.no
+          });
       continue;
     }
     const toks = tokens(text);

@@ -75,17 +75,17 @@ function toSimplified(s: string): string {
 // Pinyin inserted by mirror sites after a character: 經(jīng)費 → 經費
 const PINYIN = /([\u3400-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑ]{1,7})\)/g;
 
+const WIDE = /[\uff01-\uff0b\uff0d-\uff5e\u3000\u00a0\u2014\u2015]/g;
+const foldChar = (c: string) => {
+  const n = c.charCodeAt(0);
+  if (n >= 0xff01 && n <= 0xff5e) return String.fromCharCode(n - 0xfee0);
+  if (n === 0x3000 || n === 0xa0) return ' ';
+  return '—';
+};
+
 /** Width and punctuation folding; keeps Chinese '，' and '。' (they separate clauses). */
 export function foldWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e && c !== 0xff0c) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000 || c === 0xa0) out += ' ';
-    else if (c === 0x2014 || c === 0x2015) out += '—';
-    else out += s[i];
-  }
-  return out;
+  return s.replace(WIDE, foldChar);
 }
 
 /** Normalise one line: width folding, pinyin removal, traditional → simplified, whitespace. */
@@ -109,21 +109,30 @@ export interface DocumentText {
 export function readDocumentText(bytes: Uint8Array, file: string): DocumentText {
   const raw = decodeBytes(bytes, file);
   const html = looksLikeHtml(raw, file);
-  const rawLines = html ? htmlToLines(raw) : splitLines(raw);
   const traditional = TRADITIONAL_HINT.test(raw);
   const headers: string[] = [];
   const lines: Line[] = [];
   let inHeader = true;
-  for (const l of rawLines) {
-    const trimmed = l.text.trim();
-    if (!trimmed) continue;
-    if (inHeader && /^#\s/.test(trimmed)) {
-      headers.push(trimmed);
-      continue;
+  const take = (no: number, t: string) => {
+    if (!t) return;
+    if (inHeader && t.charCodeAt(0) === 35 /* # */ && /^#\s/.test(t)) {
+      headers.push(t);
+      return;
     }
     inHeader = false;
-    const text = normaliseLine(trimmed, traditional);
-    if (text) lines.push({ no: l.no, text });
+    lines.push({ no, text: t });
+  };
+  if (html) {
+    for (const l of htmlToLines(raw)) take(l.no, normaliseLine(l.text, traditional));
+  } else {
+    // fold the whole text at once (folding keeps every line break), then split
+    let t = foldWidth(raw).replace(/[\t\f\v ]+/g, ' ');
+    if (traditional) t = toSimplified(t.replace(PINYIN, '$1'));
+    const parts = t.split(/\r\n|\r|\n/);
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      if (p.length) take(i + 1, p.trim());
+    }
   }
   return { lines, headers, html };
 }
