@@ -1,5 +1,6 @@
 // Bytes → numbered, normalised text lines. Keeps every line's number in the original file so that each
 // figure can be traced to its source line.
+import { Buffer, isUtf8 } from 'node:buffer';
 import * as OpenCC from 'opencc-js';
 import { htmlToLines } from './html';
 
@@ -25,15 +26,12 @@ export function decodeBytes(bytes: Uint8Array, file: string): string {
     if (b < 9 || (b > 13 && b < 32)) controls++;
   }
   if (controls > probe * 0.05) throw new UnreadableDocument(`${file}: binary file (control bytes)`);
+  if (isUtf8(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return new TextDecoder('gb18030', { fatal: true }).decode(body);
   } catch {
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(body);
-    } catch {
-      const firstBad = firstInvalidUtf8(body);
-      throw new UnreadableDocument(`${file}: not UTF-8 or GB18030 text (invalid byte at offset ${firstBad})`);
-    }
+    const firstBad = firstInvalidUtf8(body);
+    throw new UnreadableDocument(`${file}: not UTF-8 or GB18030 text (invalid byte at offset ${firstBad})`);
   }
 }
 
