@@ -81,7 +81,7 @@ export function startEngine(): Promise<void> {
       app.errorEn = d.en;
       app.status = 'error';
       // the page has finished: it shows the error
-      markEngine(true);
+      markEngine(true, true);
     }
   })();
   return started;

@@ -10,6 +10,8 @@ export interface Loader {
 
 export function createLoader(key: string): Loader {
   let seq = 0;
+  // busy from the moment the page exists: the engine may be up before the page has run its first query
+  markBusy(key);
   return {
     async run(fetch, apply, fail) {
       const mine = ++seq;

@@ -3,6 +3,7 @@
 
 const pending = new Set<string>();
 let engineUp = false;
+let engineFailed = false;
 let frame = 0;
 
 function root(): HTMLElement | null {
@@ -14,14 +15,14 @@ function update() {
   if (!html) return;
   if (frame) cancelAnimationFrame(frame);
   frame = 0;
-  if (!engineUp || pending.size > 0) {
+  if (!engineUp || (pending.size > 0 && !engineFailed)) {
     html.removeAttribute('data-ready');
     return;
   }
   // one frame later, so the SVG the last view drew is laid out
   frame = requestAnimationFrame(() => {
     frame = 0;
-    if (engineUp && pending.size === 0) html.setAttribute('data-ready', 'true');
+    if (engineUp && (pending.size === 0 || engineFailed)) html.setAttribute('data-ready', 'true');
   });
 }
 
@@ -37,7 +38,9 @@ export function markDone(key: string) {
   update();
 }
 
-export function markEngine(up: boolean) {
+/** The engine is up (or has failed: then the page is "ready" showing the error, whatever views wait). */
+export function markEngine(up: boolean, failed = false) {
   engineUp = up;
+  engineFailed = failed;
   update();
 }
