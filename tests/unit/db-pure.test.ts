@@ -1,6 +1,12 @@
 // Pure parts of the data layer: manifest → views, Arrow values → plain JS, parameter binding, metric SQL.
 import { describe, expect, it } from 'vitest';
-import { createViewsSql, manifestFiles } from '../../src/lib/db/views';
+import {
+  createViewsSql,
+  manifestBytes,
+  manifestFiles,
+  memoryTables,
+  MEMORY_TABLE_MAX_BYTES
+} from '../../src/lib/db/views';
 import { isoDate, plainValue } from '../../src/lib/db/arrow';
 import { bindable } from '../../src/lib/db/connection';
 import { METRICS, isMetricId, metricSql, column, AMOUNT_METRICS } from '../../src/lib/db/metrics';
@@ -46,6 +52,28 @@ describe('manifest → views', () => {
     expect(() => createViewsSql(files)).toThrow(/line_items/);
     const ok = { ...files, line_items: ['line_items.parquet'], projects: ['p'], findings: ['f'] };
     expect(createViewsSql(ok)[4]).toContain("'units_o''brien.parquet'");
+  });
+});
+
+describe('tables held in memory', () => {
+  it('the scanned tables when their files are small and of known size; the rest stay views', () => {
+    const manifest = {
+      files: [
+        { table: 'disclosures', file: 'disclosures.parquet', bytes: 8_000_000 },
+        { table: 'line_items', file: 'line_items.parquet', bytes: 60_000_000 },
+        { table: 'projects', file: 'projects.parquet', bytes: 100 },
+        { table: 'findings', file: 'findings.parquet', bytes: MEMORY_TABLE_MAX_BYTES + 1 },
+        { table: 'units', file: 'units.parquet' }
+      ]
+    };
+    const files = manifestFiles(manifest);
+    const inMemory = memoryTables(files, manifestBytes(manifest));
+    expect(inMemory).toEqual(['disclosures']);
+    const sql = createViewsSql(files, inMemory);
+    expect(sql[0]).toBe(
+      "CREATE OR REPLACE TABLE disclosures AS SELECT * FROM read_parquet(['disclosures.parquet'])"
+    );
+    expect(sql.slice(1).every((x) => x.startsWith('CREATE OR REPLACE VIEW'))).toBe(true);
   });
 });
 

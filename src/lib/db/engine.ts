@@ -5,7 +5,7 @@
 import { base } from '$app/paths';
 import type { TableName } from '../model';
 import { dbFromConnection } from './connection';
-import { createViewsSql, manifestFiles } from './views';
+import { createViewsSql, manifestBytes, manifestFiles, memoryTables } from './views';
 import type { Db, EngineProgress } from './types';
 
 export type { Db, EngineProgress, Query } from './types';
@@ -112,8 +112,11 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
 
   report({ stage: 'manifest' });
   let files: Record<TableName, string[]>;
+  let bytes: Map<string, number>;
   try {
-    files = manifestFiles(await manifest);
+    const json = await manifest;
+    files = manifestFiles(json);
+    bytes = manifestBytes(json);
   } catch (e) {
     return fail(
       new EngineError(
@@ -147,7 +150,7 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   const conn = await adb.connect();
   // keep Parquet footers in memory: later queries skip re-reading them over HTTP
   await conn.query('SET enable_object_cache = true').catch(() => undefined);
-  const statements = createViewsSql(files);
+  const statements = createViewsSql(files, memoryTables(files, bytes));
   const tables = Object.keys(files) as TableName[];
   for (let i = 0; i < statements.length; i++) {
     try {

@@ -32,12 +32,46 @@ export function manifestFiles(manifest: unknown): Record<TableName, string[]> {
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** CREATE VIEW statements for the five tables over the registered files (names come from the manifest;
- * they are checked by manifestFiles and quoted). */
-export function createViewsSql(files: Record<TableName, string[]>): string[] {
+/** Tables every view scans (not just one document's rows): held in memory when their files are small, so
+ * a filter change runs on memory instead of re-reading column chunks over HTTP. */
+export const MEMORY_CANDIDATES: readonly TableName[] = ['disclosures', 'units', 'findings'];
+/** Above this many bytes of Parquet a table stays a view over its files (read by range requests). */
+export const MEMORY_TABLE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** The byte size of each file the manifest states (`{ files: [{ file, bytes }] }`). */
+export function manifestBytes(manifest: unknown): Map<string, number> {
+  const out = new Map<string, number>();
+  const files = (manifest as { files?: unknown } | null)?.files;
+  if (!Array.isArray(files)) return out;
+  for (const f of files) {
+    const o = f as Record<string, unknown>;
+    const name = [o.file, o.name, o.path].find((x) => typeof x === 'string') as string | undefined;
+    if (name && typeof o.bytes === 'number' && Number.isFinite(o.bytes)) out.set(name, o.bytes);
+  }
+  return out;
+}
+
+/** The candidate tables whose files are all of known size and together small enough. */
+export function memoryTables(files: Record<TableName, string[]>, bytes: Map<string, number>): TableName[] {
+  return MEMORY_CANDIDATES.filter((t) => {
+    const sizes = files[t].map((f) => bytes.get(f));
+    if (!sizes.length || sizes.some((b) => b === undefined)) return false;
+    return sizes.reduce((a, b) => a! + b!, 0)! <= MEMORY_TABLE_MAX_BYTES;
+  });
+}
+
+/** One statement per table over the registered files (names come from the manifest; they are checked by
+ * manifestFiles and quoted): a view, or an in-memory table for those in `inMemory`. */
+export function createViewsSql(
+  files: Record<TableName, string[]>,
+  inMemory: readonly TableName[] = []
+): string[] {
   return TABLE_NAMES.map((t) => {
     const list = files[t];
     if (!list.length) throw new Error(`no Parquet file for table ${t}`);
-    return `CREATE OR REPLACE VIEW ${t} AS SELECT * FROM read_parquet([${list.map(sqlString).join(', ')}])`;
+    const source = `SELECT * FROM read_parquet([${list.map(sqlString).join(', ')}])`;
+    return inMemory.includes(t)
+      ? `CREATE OR REPLACE TABLE ${t} AS ${source}`
+      : `CREATE OR REPLACE VIEW ${t} AS ${source}`;
   });
 }

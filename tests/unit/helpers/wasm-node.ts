@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { TABLE_NAMES, parquetFile, type TableName } from '../../../src/lib/model';
 import { dbFromConnection, type ConnectionLike } from '../../../src/lib/db/connection';
-import { createViewsSql, manifestFiles } from '../../../src/lib/db/views';
+import { createViewsSql, manifestBytes, manifestFiles, memoryTables } from '../../../src/lib/db/views';
 import type { Db } from '../../../src/lib/db/types';
 
 const require = createRequire(import.meta.url);
@@ -34,8 +34,12 @@ async function blockingDuckDB(): Promise<BlockingDuckDB> {
 export async function openWasmDb(dir: string): Promise<Db> {
   const manifestPath = join(dir, 'manifest.json');
   let files: Record<TableName, string[]>;
-  if (existsSync(manifestPath)) files = manifestFiles(JSON.parse(readFileSync(manifestPath, 'utf8')));
-  else
+  let bytes = new Map<string, number>();
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    files = manifestFiles(manifest);
+    bytes = manifestBytes(manifest);
+  } else
     files = Object.fromEntries(TABLE_NAMES.map((t) => [t, [parquetFile(t)]])) as Record<TableName, string[]>;
   const duck = await blockingDuckDB();
   duck.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
@@ -43,7 +47,8 @@ export async function openWasmDb(dir: string): Promise<Db> {
     duck.registerFileBuffer(name, new Uint8Array(readFileSync(join(dir, name))));
   }
   const conn = duck.connect();
-  for (const sql of createViewsSql(files)) conn.query(sql);
+  // the same tables in memory as the browser would hold (from the manifest's file sizes)
+  for (const sql of createViewsSql(files, memoryTables(files, bytes))) conn.query(sql);
   return dbFromConnection(conn, () => duck.reset?.());
 }
 
