@@ -37,14 +37,46 @@ export function dataUrl(name: string): string {
   return new URL(`${base}/data/${name}`, globalThis.location.href).href;
 }
 
+/** A whole data file's bytes; a failure names the file and its HTTP status. */
+async function fetchFile(name: string): Promise<[string, Uint8Array]> {
+  const url = dataUrl(name);
+  let r: Response;
+  try {
+    r = await fetch(url, { cache: 'no-cache' });
+  } catch (e) {
+    throw new EngineError(
+      `数据文件加载失败：${url}（${describe(e)}）`,
+      `A data file failed to load: ${url} (${describe(e)})`,
+      url
+    );
+  }
+  if (!r.ok) {
+    throw new EngineError(
+      `数据文件加载失败：${url}（HTTP ${r.status}）`,
+      `A data file failed to load: ${url} (HTTP ${r.status})`,
+      url
+    );
+  }
+  return [name, new Uint8Array(await r.arrayBuffer())];
+}
+
 export async function openEngine(onProgress?: (p: EngineProgress) => void): Promise<Db> {
-  // the manifest is fetched while the engine loads
+  // the manifest, and the small tables' whole files, are fetched while the engine loads
   const manifestUrl = dataUrl('manifest.json');
   const manifest = fetch(manifestUrl, { cache: 'no-cache' }).then(async (r) => {
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     return (await r.json()) as unknown;
   });
-  manifest.catch(() => undefined); // handled below, after the engine is up
+  const plan = manifest.then((json) => {
+    const files = manifestFiles(json);
+    return { files, inMemory: memoryTables(files, manifestBytes(json)) };
+  });
+  const buffers = plan.then(({ files, inMemory }) =>
+    Promise.all(inMemory.flatMap((t) => files[t]).map(fetchFile))
+  );
+  manifest.catch(() => undefined); // each is handled below, after the engine is up
+  plan.catch(() => undefined);
+  buffers.catch(() => undefined);
   const report = (p: EngineProgress) => {
     // marks for benchmarks and the browser's performance panel: gongkai:engine:<stage>
     if (p.done === undefined || p.done === p.total)
@@ -112,11 +144,9 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
 
   report({ stage: 'manifest' });
   let files: Record<TableName, string[]>;
-  let bytes: Map<string, number>;
+  let inMemory: TableName[];
   try {
-    const json = await manifest;
-    files = manifestFiles(json);
-    bytes = manifestBytes(json);
+    ({ files, inMemory } = await plan);
   } catch (e) {
     return fail(
       new EngineError(
@@ -137,11 +167,25 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
       )
     );
   }
+  let fetched: [string, Uint8Array][];
+  try {
+    fetched = await buffers;
+  } catch (e) {
+    return fail(
+      e instanceof EngineError
+        ? e
+        : new EngineError(`数据文件加载失败：${describe(e)}`, `A data file failed to load: ${describe(e)}`)
+    );
+  }
+  const held = new Map(fetched);
   let registered = 0;
   report({ stage: 'register', done: 0, total: names.length });
   await Promise.all(
     names.map(async (name) => {
-      await adb.registerFileURL(name, dataUrl(name), duckdb.DuckDBDataProtocol.HTTP, false);
+      const buffer = held.get(name);
+      // small tables from the bytes already here; the others by URL, read with range requests
+      if (buffer) await adb.registerFileBuffer(name, buffer);
+      else await adb.registerFileURL(name, dataUrl(name), duckdb.DuckDBDataProtocol.HTTP, false);
       report({ stage: 'register', done: ++registered, total: names.length });
     })
   );
@@ -150,7 +194,7 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   const conn = await adb.connect();
   // keep Parquet footers in memory: later queries skip re-reading them over HTTP
   await conn.query('SET enable_object_cache = true').catch(() => undefined);
-  const statements = createViewsSql(files, memoryTables(files, bytes));
+  const statements = createViewsSql(files, inMemory);
   const tables = Object.keys(files) as TableName[];
   for (let i = 0; i < statements.length; i++) {
     try {
