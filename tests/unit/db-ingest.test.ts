@@ -62,7 +62,9 @@ beforeAll(async () => {
       next.figures.prev_reception !== null &&
       next.figures.prev_reception !== undefined
     );
-  })!;
+  });
+  if (!victim)
+    throw new Error('generated corpus has no clean 2021 document with a next-year statement of it');
   const next = byKey.get(`${victim.unit_name}|${victim.year + 1}`)!;
   gap = {
     unit_name: victim.unit_name,
