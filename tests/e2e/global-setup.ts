@@ -1,9 +1,8 @@
-// E2E global setup: make sure the default data and a build exist, then serve build/ with vite preview on
-// 127.0.0.1 at a free port. The tests read the base URL with inject('baseUrl').
+// E2E global setup: make sure the default data and a build exist, then serve build/ (a static server with
+// range requests) on 127.0.0.1 at a free port. The tests read the base URL with inject('baseUrl').
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { preview, type PreviewServer } from 'vite';
+import { serveStatic } from '../../scripts/static-server.mjs';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -18,19 +17,7 @@ function runOrThrow(what: string, cmd: string, args: string[]) {
   if (r.status !== 0) throw new Error(`[e2e] ${what} failed (exit ${r.status})`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-let server: PreviewServer | undefined;
+let server: { url: string; close: () => Promise<void> } | undefined;
 
 export default async function setup(project: TestProject) {
   if (!existsSync('data/parquet/manifest.json')) runOrThrow('default data missing', 'npm', ['run', 'data']);
@@ -41,12 +28,10 @@ export default async function setup(project: TestProject) {
   }
   if (!existsSync('build/data/manifest.json'))
     throw new Error('[e2e] build/data/manifest.json is missing after build');
-  const port = await freePort();
-  server = await preview({
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-    logLevel: 'warn'
-  });
-  project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  // exactly what adapter-static wrote, on a free port of 127.0.0.1
+  server = await serveStatic('build', { host: '127.0.0.1', port: 0 });
+  console.log(`[e2e] serving build/ at ${server.url}`);
+  project.provide('baseUrl', server.url);
   return async () => {
     await server?.close();
   };
