@@ -1,9 +1,10 @@
-// npm start: make sure the default data exists (npm run data), build the static site, then serve it on
-// http://127.0.0.1:4173/ with vite preview (which answers the HTTP range requests DuckDB-WASM makes).
+// npm start: make sure the default data exists (npm run data), build the static site, then serve build/ on
+// http://127.0.0.1:4173/ (a static server that answers the HTTP range requests DuckDB-WASM makes).
 // PORT=… picks another port. Ctrl-C (or SIGTERM) stops the step that is running, then this script.
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { serveStatic } from './static-server.mjs';
 
 const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -40,8 +41,8 @@ try {
   }
   step(2, 3, 'building the static site (vite build)');
   await run(process.execPath, [vite, 'build']);
-  step(3, 3, `serving build/ on http://127.0.0.1:${port}/ (Ctrl-C stops)`);
-  await run(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort']);
+  const server = await serveStatic('build', { host: '127.0.0.1', port: Number(port) });
+  step(3, 3, `serving build/ on ${server.url}/ (Ctrl-C stops)`);
 } catch (err) {
   console.error(`\n[gongkai] npm start failed: ${err instanceof Error ? err.message : err}`);
   process.exit(1);
