@@ -29,6 +29,7 @@ const TITLES: [number, RegExp][] = [
 ];
 
 export function titleNumber(text: string): number | null {
+  if (text.length > 60 || text.charCodeAt(text.length - 1) !== 0x8868 /* 表 */) return null;
   const t = text.replace(/\s+/g, '');
   if (t.length > 40) return null;
   for (const [no, re] of TITLES) if (re.test(t)) return no;
