@@ -1,7 +1,6 @@
 // Document-level cross-checks over the resolved figures, the tables and the prose facts.
 import type { FigureName } from '../model';
-import { checkPercent, fmt, type FindingList } from './checks';
-import type { Resolved } from './figures';
+import { fmt, type FindingList } from './checks';
 import type { Mention } from './mentions';
 import type { NarrativeFacts, NarrativeProject, StaffFacts, Stated, TargetTable } from './narrative';
 import type { Item, TableProject } from './tables';
@@ -151,7 +150,7 @@ function sumIfAny(a?: number, b?: number): number | undefined {
 }
 
 /** Σ part changes = total change for 三公 (when every part's change is stated). */
-export function auditChanges(mentions: Mention[], r: Resolved, f: FindingList) {
+export function auditChanges(mentions: Mention[], f: FindingList) {
   const change = (n: FigureName) =>
     mentions.find(
       (m) => m.figure === n && m.kind === 'change' && m.against === 'prior' && m.period === 'current'
@@ -180,7 +179,6 @@ export function auditChanges(mentions: Mention[], r: Resolved, f: FindingList) {
       4
     );
   }
-  void r;
   // shares of 基本支出 and 项目支出 in the same total add up to 100%
   const share = (n: FigureName) =>
     mentions.find((m) => m.figure === n && m.kind === 'value' && m.period === 'current' && m.pct !== null);
@@ -374,5 +372,4 @@ export function auditProjects(
         [...facts.performance.amount.lines, ...projectTotal.lines]
       );
   }
-  void checkPercent;
 }

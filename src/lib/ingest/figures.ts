@@ -157,7 +157,9 @@ export function resolveFigures(
       const own = ms.filter(
         (x) => x.kind === 'value' && x.period === 'current' && x.column === 'actual' && x.start <= m.start
       );
-      const cur = own.length ? { value: own[own.length - 1].value, lines: own[own.length - 1].lines } : value[n];
+      const cur = own.length
+        ? { value: own[own.length - 1].value, lines: own[own.length - 1].lines }
+        : value[n];
       if (m.kind !== 'change' || m.against !== 'prior' || m.period !== 'current' || !cur) continue;
       const p = round(cur.value - m.value);
       if (m.pct !== null)

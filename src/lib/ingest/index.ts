@@ -92,7 +92,7 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
   const resolved = resolveFigures(tables.items, mentions, staff, facts, findings, tol);
   const v = resolved.value;
   auditFigures(v, tables.items, findings);
-  auditChanges(mentions, resolved, findings);
+  auditChanges(mentions, findings);
   auditStaff(staff, findings);
   auditFacts(facts, v, findings);
   const projectTotal5 = tables.items.find(
@@ -113,8 +113,8 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
   if (stated.length === 0 && tables.items.length === 0 && mentions.length === 0)
     return rejected(file, `${file}: no figure found (line ${lines[0].no}: “${lines[0].text.slice(0, 30)}”)`);
 
-  const text = lines.map((l) => `${l.no}\t${l.text}`).join('\n');
-  const docId = 'd' + hash(text, 15);
+  // the id hashes the text as normalised (BOM, line ends, widths folded), header comment lines included
+  const docId = 'd' + hash(doc.normalised, 15);
   const region = regionOf(id.unitName);
   const unitId = id.unitName ? unitIdOf(region, id.unitName) : 'u' + hash(`unnamed|${docId}`, 12);
 

@@ -62,9 +62,9 @@ const ALIASES: [FigureName, string, 'weak'?][] = [
   ['total_expenditure', '本年支出合计', 'weak']
 ];
 
-// every alias starts with one of these characters: a cheap first test at each position
-const ALIAS_START = '[公因出车“"‘\'三机人基项一政国收部总支本年]';
-const ALIAS_RE = new RegExp(`(?=${ALIAS_START})(?:${ALIASES.map(([, a]) => `(${a})`).join('|')})`, 'g');
+// every alias starts with one of these characters: find those first, then try the aliases there (sticky)
+const ALIAS_START = /[公因出车“"‘'三机人基项一政国收部总支本]/g;
+const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'y');
 
 const NUM = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s?(万元|亿元|元|%)?/g;
 const CHANGE = /(增加|减少|下降|增长|上升|节约|降低|减支|增支|节支|减|增)/;
@@ -123,11 +123,7 @@ function comparatorOf(s: string, year: number | null, final: boolean): 'prior' |
 }
 
 function sentenceStart(text: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) {
-    const c = text[i];
-    if (c === '。' || c === '\n') return i + 1;
-  }
-  return 0;
+  return at > 0 ? text.lastIndexOf('。', at - 1) + 1 : 0;
 }
 
 export interface MentionOptions {
@@ -140,20 +136,21 @@ export interface MentionOptions {
 export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
   const text = p.text;
   const hits: { figure: FigureName; weak: boolean; start: number; end: number }[] = [];
-  ALIAS_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ALIAS_RE.exec(text))) {
-    const g = m.slice(1).findIndex((x) => x !== undefined);
-    if (m[0].length === 0) {
-      ALIAS_RE.lastIndex++;
-      continue;
-    }
+  ALIAS_START.lastIndex = 0;
+  let c: RegExpExecArray | null;
+  while ((c = ALIAS_START.exec(text))) {
+    ALIAS_RE.lastIndex = c.index;
+    const m = ALIAS_RE.exec(text);
+    if (!m || m[0].length === 0) continue;
+    let g = 0;
+    while (m[g + 1] === undefined) g++;
     hits.push({
       figure: ALIASES[g][0],
       weak: ALIASES[g][2] === 'weak',
       start: m.index,
       end: m.index + m[0].length
     });
+    ALIAS_START.lastIndex = m.index + m[0].length;
   }
   const out: Mention[] = [];
   for (let h = 0; h < hits.length; h++) {
@@ -170,7 +167,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
     const beforeClause = before.slice(before.search(/[^，,;；:：、]*$/));
     let period: Period = 'current';
     let explicitYear = yearIn(beforeClause);
-    let priorByComparator = /(?:比|较|与|对比)(?:上年|去年|20\d\d年)/.test(beforeClause);
+    const priorByComparator = /(?:比|较|与|对比)(?:上年|去年|20\d\d年)/.test(beforeClause);
     if (explicitYear !== null && opts.year !== null) {
       if (explicitYear === opts.year - 1) period = 'prior';
       else if (explicitYear !== opts.year) continue;

@@ -159,7 +159,15 @@ function emitCodedRow(
       out.projects.push({ name: projectName, code: r.code, amount: a[0] ?? null, line: r.line });
     }
   }
-  const row = { table_no: no, section, code: r.code, name, source_line: r.line };
+  const item = (measure: string, amount: number): Item => ({
+    table_no: no,
+    section,
+    code: r.code,
+    name,
+    measure,
+    amount,
+    source_line: r.line
+  });
   if (r.garbled !== null) {
     out.problems.push({
       check: 'garbled_number',
@@ -172,15 +180,15 @@ function emitCodedRow(
     return;
   }
   if (a.length === 0) return; // an empty row: nothing stated
-  out.items.push({ ...row, measure: 'total', amount: a[0] });
+  out.items.push(item('total', a[0]));
   if (layout === 'basic_project' || layout === 'personnel_public') {
     const [m1, m2] = layout === 'basic_project' ? ['basic', 'project'] : ['personnel', 'public'];
     if (a.length >= 3) {
-      out.items.push({ ...row, measure: m1, amount: a[1] }, { ...row, measure: m2, amount: a[2] });
+      out.items.push(item(m1, a[1]), item(m2, a[2]));
     } else if (a.length === 2) {
       const which = placeSingle(r, layout, a[1], projectByCode, haveT7);
-      if (which === 'first') out.items.push({ ...row, measure: m1, amount: a[1] });
-      else if (which === 'second') out.items.push({ ...row, measure: m2, amount: a[1] });
+      if (which === 'first') out.items.push(item(m1, a[1]));
+      else if (which === 'second') out.items.push(item(m2, a[1]));
       else
         out.problems.push({
           check: 'amount_unplaced',

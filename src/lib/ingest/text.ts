@@ -98,6 +98,8 @@ export function normaliseLine(s: string, traditional: boolean): string {
 
 export interface DocumentText {
   lines: Line[];
+  /** the whole normalised text (what the document id is a hash of) */
+  normalised: string;
   /** header comment lines ('# source: …', '# synthetic: …') */
   headers: string[];
   html: boolean;
@@ -107,7 +109,8 @@ export interface DocumentText {
 export function readDocumentText(bytes: Uint8Array, file: string): DocumentText {
   const raw = decodeBytes(bytes, file);
   const html = looksLikeHtml(raw, file);
-  const traditional = TRADITIONAL_HINT.test(raw);
+  // a traditional-character document shows it in its first pages
+  const traditional = TRADITIONAL_HINT.test(raw.length > 8000 ? raw.slice(0, 8000) : raw);
   const headers: string[] = [];
   const lines: Line[] = [];
   let inHeader = true;
@@ -120,19 +123,23 @@ export function readDocumentText(bytes: Uint8Array, file: string): DocumentText 
     inHeader = false;
     lines.push({ no, text: t });
   };
+  let normalised: string;
   if (html) {
     for (const l of htmlToLines(raw)) take(l.no, normaliseLine(l.text, traditional));
+    normalised = lines.map((l) => `${l.no}\t${l.text}`).join('\n');
   } else {
     // fold the whole text at once (folding keeps every line break), then split
     let t = foldWidth(raw).replace(/[\t\f\v ]+/g, ' ');
     if (traditional) t = toSimplified(t.replace(PINYIN, '$1'));
-    const parts = t.split(/\r\n|\r|\n/);
+    if (t.indexOf('\r') >= 0) t = t.replace(/\r\n?/g, '\n');
+    const parts = t.split('\n');
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i];
       if (p.length) take(i + 1, p.trim());
     }
+    normalised = t;
   }
-  return { lines, headers, html };
+  return { lines, headers, html, normalised };
 }
 
 /** A name as the document writes it: brackets folded for parsing go back to full width. */
