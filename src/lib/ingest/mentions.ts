@@ -126,6 +126,18 @@ function sentenceStart(text: string, at: number): number {
   return at > 0 ? text.lastIndexOf('。', at - 1) + 1 : 0;
 }
 
+type Hit = { figure: FigureName; weak: boolean; start: number; end: number };
+
+/** A mention of hit's figure spanning [hit.start, end). */
+function mention(
+  p: Prose,
+  hit: Hit,
+  end: number,
+  m: Omit<Mention, 'figure' | 'start' | 'end' | 'lines'>
+): Mention {
+  return { figure: hit.figure, ...m, start: hit.start, end, lines: linesOf(p, hit.start, end) };
+}
+
 export interface MentionOptions {
   year: number | null;
   final: boolean;
@@ -135,7 +147,7 @@ export interface MentionOptions {
 /** Scan prose for every figure mention. */
 export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
   const text = p.text;
-  const hits: { figure: FigureName; weak: boolean; start: number; end: number }[] = [];
+  const hits: Hit[] = [];
   ALIAS_START.lastIndex = 0;
   let c: RegExpExecArray | null;
   while ((c = ALIAS_START.exec(text))) {
@@ -205,20 +217,18 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
         const pm = /^[,，]?(?:增长|下降|减少|增加|上升|降低|减少率|增长率)?(?:了)?(-?\d+(?:\.\d+)?)%/.exec(
           after
         );
-        out.push({
-          figure: hit.figure,
-          kind: 'change',
-          period,
-          column: 'actual',
-          value: sign * amount,
-          raw: Number(n[1].replace(/,/g, '')),
-          unit: unitTok,
-          pct: pm ? Number(pm[1]) : null,
-          against,
-          start: hit.start,
-          end: n.index + n[0].length,
-          lines: linesOf(p, hit.start, n.index + n[0].length)
-        });
+        out.push(
+          mention(p, hit, n.index + n[0].length, {
+            kind: 'change',
+            period,
+            column: 'actual',
+            value: sign * amount,
+            raw: Number(n[1].replace(/,/g, '')),
+            unit: unitTok,
+            pct: pm ? Number(pm[1]) : null,
+            against
+          })
+        );
         break;
       }
       if (!FILLER.test(gap) || BLOCKERS.test(gap.replace(/20\d\d年度?/g, ''))) break;
@@ -229,21 +239,19 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
           columnOf(text.slice(sStart, hit.start).replace(/(?:比|较|与|对比)[^，,。]{0,8}/g, ''));
         column = ctxColumn ?? 'actual';
       }
-      out.push({
-        figure: hit.figure,
-        kind: 'value',
-        period,
-        column,
-        value: amount,
-        raw: Number(n[1].replace(/,/g, '')),
-        unit: unitTok,
-        pct: shareAfter(text.slice(n.index + n[0].length, n.index + n[0].length + 24)),
-        against: null,
-        start: hit.start,
-        end: n.index + n[0].length,
-        lines: linesOf(p, hit.start, n.index + n[0].length),
-        weak: hit.weak
-      });
+      out.push(
+        mention(p, hit, n.index + n[0].length, {
+          kind: 'value',
+          period,
+          column,
+          value: amount,
+          raw: Number(n[1].replace(/,/g, '')),
+          unit: unitTok,
+          pct: shareAfter(text.slice(n.index + n[0].length, n.index + n[0].length + 24)),
+          against: null,
+          weak: hit.weak
+        })
+      );
       pos = n.index + n[0].length;
       // after a 年初预算 value of a 决算 document, the actual may follow ("预算为1.8万元,支出决算为1.52万元")
       if (!(opts.final && column === 'budget')) {
@@ -256,39 +264,35 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
           const sign = /增加|增长|上升/.test(cm[2]) ? 1 : -1;
           const raw = Number(cm[3].replace(/,/g, ''));
           const end = pos + cm[0].length;
-          out.push({
-            figure: hit.figure,
-            kind: 'change',
-            period,
-            column,
-            value: sign * toWan(raw, cm[4] as MoneyUnit),
-            raw,
-            unit: cm[4] as MoneyUnit,
-            pct: cm[5] !== undefined ? Number(cm[5]) : null,
-            against,
-            start: hit.start,
-            end,
-            lines: linesOf(p, hit.start, end)
-          });
+          out.push(
+            mention(p, hit, end, {
+              kind: 'change',
+              period,
+              column,
+              value: sign * toWan(raw, cm[4] as MoneyUnit),
+              raw,
+              unit: cm[4] as MoneyUnit,
+              pct: cm[5] !== undefined ? Number(cm[5]) : null,
+              against
+            })
+          );
           changes++;
           pos = end;
           rest = text.slice(pos, stop);
         }
         if (changes === 0 && FLAT.test(rest.slice(0, 12)) && /上年|去年/.test(rest.slice(0, 12))) {
-          out.push({
-            figure: hit.figure,
-            kind: 'change',
-            period,
-            column,
-            value: 0,
-            raw: 0,
-            unit: unitTok,
-            pct: null,
-            against: 'prior',
-            start: hit.start,
-            end: pos,
-            lines: linesOf(p, hit.start, pos)
-          });
+          out.push(
+            mention(p, hit, pos, {
+              kind: 'change',
+              period,
+              column,
+              value: 0,
+              raw: 0,
+              unit: unitTok,
+              pct: null,
+              against: 'prior'
+            })
+          );
         }
         // "公务接待费2016年预算8万元,2015年预算12.5万元": another year's figure follows
         if (/^[,，;；]?20\d\d年/.test(text.slice(pos, stop))) {
