@@ -10,7 +10,8 @@ const FIXTURE = 'tests/fixtures/template-2024.txt';
 const text = readFileSync(FIXTURE, 'utf8');
 const run = (s: string | Buffer, file = 'doc.txt'): DocumentResult =>
   ingestDocument(typeof s === 'string' ? Buffer.from(s, 'utf8') : s, file);
-const fig = (r: DocumentResult, k: string) => (r.disclosure as unknown as Record<string, unknown> | null)?.[k];
+const fig = (r: DocumentResult, k: string) =>
+  (r.disclosure as unknown as Record<string, unknown> | null)?.[k];
 
 const EXPECTED: Record<string, number | null> = {
   total_income: 120,
@@ -44,7 +45,10 @@ const EXPECTED: Record<string, number | null> = {
 
 function expectFigures(r: DocumentResult, scale = 1) {
   for (const [k, v] of Object.entries(EXPECTED)) {
-    const want = v === null || k.startsWith('staff') || k.startsWith('prev_staff') || k === 'vehicles_count' ? v : v * scale;
+    const want =
+      v === null || k.startsWith('staff') || k.startsWith('prev_staff') || k === 'vehicles_count'
+        ? v
+        : v * scale;
     expect(fig(r, k), k).toBe(want);
   }
 }
@@ -76,7 +80,12 @@ describe('encodings and widths', () => {
   });
   it('GB18030 bytes are decoded', () => {
     // "2020年三公经费合计3.5万元" in GB18030 (node has no GB encoder: the bytes are written out)
-    const gb = Buffer.concat([Buffer.from('2020'), Buffer.from('C4EAC8FDB9ABBEADB7D1BACFBCC6', 'hex'), Buffer.from('3.5'), Buffer.from('CDF2D4AA', 'hex')]);
+    const gb = Buffer.concat([
+      Buffer.from('2020'),
+      Buffer.from('C4EAC8FDB9ABBEADB7D1BACFBCC6', 'hex'),
+      Buffer.from('3.5'),
+      Buffer.from('CDF2D4AA', 'hex')
+    ]);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gb)).toThrow();
     const r = run(gb, 'gb.txt');
     expect(fig(r, 'three_public_total')).toBe(3.5);
@@ -96,9 +105,7 @@ describe('encodings and widths', () => {
   });
   it('traditional characters with inserted pinyin read the same', () => {
     const toTrad = OpenCC.Converter({ from: 'cn', to: 'hk' });
-    const trad = toTrad(text)
-      .replace(/經費/g, '經(jīng)費')
-      .replace(/預算/g, '預(yù)算');
+    const trad = toTrad(text).replace(/經費/g, '經(jīng)費').replace(/預算/g, '預(yù)算');
     expect(trad).toContain('經(jīng)費');
     const r = run(trad);
     expectFigures(r);
@@ -196,7 +203,12 @@ describe('broken documents', () => {
     expect(fig(r, 'vehicle_total')).toBeNull(); // only 表10 states it
   });
   it('a table that disagrees with the narrative is a finding; the table figure stands', () => {
-    const r = run(text.replace('公务接待费 6.00 6.00\n\n公务用车购置及运行费', '公务接待费 7.00 7.00\n\n公务用车购置及运行费'));
+    const r = run(
+      text.replace(
+        '公务接待费 6.00 6.00\n\n公务用车购置及运行费',
+        '公务接待费 7.00 7.00\n\n公务用车购置及运行费'
+      )
+    );
     expect(fig(r, 'reception')).toBe(7);
     const checks = r.findings.map((f) => f.check);
     expect(checks).toContain('narrative_vs_table');
@@ -269,7 +281,9 @@ describe('prose-only pages (features of real published pages)', () => {
     expect(r.findings.map((f) => f.check)).toContain('unit_slip');
   });
   it('two different prose figures for the same thing leave it NULL with a finding', () => {
-    const r = run('示例区测试中心2024年部门预算\n项目支出 0元。\n2. 项目支出 469500 元,占一般公共预算支出的 19.62%。');
+    const r = run(
+      '示例区测试中心2024年部门预算\n项目支出 0元。\n2. 项目支出 469500 元,占一般公共预算支出的 19.62%。'
+    );
     expect(fig(r, 'project_expenditure')).toBeNull();
     expect(r.findings.map((f) => f.check)).toContain('narrative_conflict');
   });
@@ -282,10 +296,14 @@ describe('prose-only pages (features of real published pages)', () => {
     expect(r.findings.find((f) => f.check === 'three_public_sum')?.severity).toBe('error');
   });
   it('typed 编制 without a total leave 编制数 unstated; a single one is the total', () => {
-    const two = run('示例区测试会2024年部门决算\n人员情况:行政编制4个,参公事业编制2个。收支总计均为357.21万元。');
+    const two = run(
+      '示例区测试会2024年部门决算\n人员情况:行政编制4个,参公事业编制2个。收支总计均为357.21万元。'
+    );
     expect(fig(two, 'staff_authorized')).toBeNull();
     expect(fig(two, 'total_expenditure')).toBe(357.21);
-    const one = run('示例县测试中心2019年部门决算\n事业编制25名,实有在职在编人员16名,退休职工6名。收入总计440.55万元。');
+    const one = run(
+      '示例县测试中心2019年部门决算\n事业编制25名,实有在职在编人员16名,退休职工6名。收入总计440.55万元。'
+    );
     expect(fig(one, 'staff_authorized')).toBe(25);
     expect(fig(one, 'staff_in_service')).toBe(16);
     expect(fig(one, 'staff_retired')).toBe(6);
@@ -304,7 +322,9 @@ describe('prose-only pages (features of real published pages)', () => {
     expect(fig(r, 'unit_name')).toBeNull();
   });
   it('a year compared with is not the document year', () => {
-    const r = run('(一)本单位2021年度总收入581.45万元,其中本年收\n入390.55万元,较2020年度决算数减少175.26万元。\n(二)本单位2021年度总支出581.45万元。');
+    const r = run(
+      '(一)本单位2021年度总收入581.45万元,其中本年收\n入390.55万元,较2020年度决算数减少175.26万元。\n(二)本单位2021年度总支出581.45万元。'
+    );
     expect(fig(r, 'year')).toBe(2021);
     expect(fig(r, 'total_expenditure')).toBe(581.45);
     expect(fig(r, 'unit_name')).toBeNull();

@@ -94,7 +94,12 @@ describe('seed tables', () => {
     expect(t1.find((x) => x.measure === 'income_current')?.amount).toBe(468.53);
     expect(t1.find((x) => x.measure === 'general_budget')?.amount).toBe(468.53);
     expect(t1.find((x) => x.measure === 'total_income')?.source_line).toBe(190);
-    expect(byCode(t1.filter((x) => x.code))).toEqual({ '201': 388.11, '208': 22.64, '210': 15.56, '221': 42.22 });
+    expect(byCode(t1.filter((x) => x.code))).toEqual({
+      '201': 388.11,
+      '208': 22.64,
+      '210': 15.56,
+      '221': 42.22
+    });
     expect(t1.some((x) => x.measure === 'fund_budget')).toBe(false); // the cell is empty
   });
   const functional = {
@@ -179,9 +184,11 @@ describe('seed tables', () => {
     });
     expect(byCode(items(6, 'personnel')).总计).toBe(253.55);
     expect(byCode(items(6, 'public')).总计).toBe(122.48);
-    expect(items(6, 'personnel').map((x) => x.code).filter(Boolean)).toEqual(
-      expect.arrayContaining(['301', '30113', '303', '30305'])
-    );
+    expect(
+      items(6, 'personnel')
+        .map((x) => x.code)
+        .filter(Boolean)
+    ).toEqual(expect.arrayContaining(['301', '30113', '303', '30305']));
     expect(items(6, 'public').some((x) => x.code?.startsWith('301'))).toBe(false);
     expect(items(6).find((x) => x.code === '30217')?.name).toBe('公务接待费');
   });
@@ -203,12 +210,21 @@ describe('seed tables', () => {
   });
   it('表10 三公 rows; the empty cells stay unstated', () => {
     const t10 = Object.fromEntries(items(10).map((x) => [x.measure, x.amount]));
-    expect(t10).toEqual({ three_public_total: 47.35, reception: 19.75, vehicle_total: 27.6, vehicle_operation: 27.6 });
+    expect(t10).toEqual({
+      three_public_total: 47.35,
+      reception: 19.75,
+      vehicle_total: 27.6,
+      vehicle_operation: 27.6
+    });
   });
   it('procurement split and assets from the prose', () => {
-    const p = Object.fromEntries(r.lineItems.filter((x) => x.section === 'procurement').map((x) => [x.measure, x.amount]));
+    const p = Object.fromEntries(
+      r.lineItems.filter((x) => x.section === 'procurement').map((x) => [x.measure, x.amount])
+    );
     expect(p).toEqual({ goods: 5, works: 0, services: 0 });
-    const a = Object.fromEntries(r.lineItems.filter((x) => x.section === 'assets').map((x) => [x.name, x.amount]));
+    const a = Object.fromEntries(
+      r.lineItems.filter((x) => x.section === 'assets').map((x) => [x.name, x.amount])
+    );
     expect(a).toEqual({ 房屋价值: 0, 车辆价值: 0, 办公家具价值: 40.28, 其他资产价值: 201.39 });
   });
   it('every line item keeps the line it came from', () => {
@@ -222,7 +238,12 @@ describe('seed findings', () => {
   const checks = () => r.findings.map((f) => f.check).sort();
   it('reports the genuine inconsistencies', () => {
     expect(checks()).toEqual(
-      ['project_without_targets', 'subordinates_contradiction', 'targets_without_project', 'vehicles_without_fleet'].sort()
+      [
+        'project_without_targets',
+        'subordinates_contradiction',
+        'targets_without_project',
+        'vehicles_without_fleet'
+      ].sort()
     );
     const noTargets = r.findings.find((f) => f.check === 'project_without_targets')!;
     expect(noTargets.message_zh).toContain('区长准备专项经费');
