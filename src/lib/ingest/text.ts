@@ -98,7 +98,8 @@ export function normaliseLine(s: string, traditional: boolean): string {
 
 export interface DocumentText {
   lines: Line[];
-  /** the whole normalised text (what the document id is a hash of) */
+  /** the normalised text from the first line after the header comments, with its line number: what the
+   *  document id is a hash of */
   normalised: string;
   /** header comment lines ('# source: …', '# synthetic: …') */
   headers: string[];
@@ -126,18 +127,25 @@ export function readDocumentText(bytes: Uint8Array, file: string): DocumentText 
   let normalised: string;
   if (html) {
     for (const l of htmlToLines(raw)) take(l.no, normaliseLine(l.text, traditional));
-    normalised = lines.map((l) => `${l.no}\t${l.text}`).join('\n');
+    normalised = lines.map((l) => `${l.no}\t${l.text}`).join('\n'); // headers are not in lines
   } else {
     // fold the whole text at once (folding keeps every line break), then split
     let t = foldWidth(raw).replace(/[\t\f\v ]+/g, ' ');
     if (traditional) t = toSimplified(t.replace(PINYIN, '$1'));
     if (t.indexOf('\r') >= 0) t = t.replace(/\r\n?/g, '\n');
     const parts = t.split('\n');
+    let offset = 0;
+    let body = -1;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i];
-      if (p.length) take(i + 1, p.trim());
+      if (p.length) {
+        take(i + 1, p.trim());
+        if (body < 0 && !inHeader) body = i;
+      }
+      if (body < 0) offset += p.length + 1;
     }
-    normalised = t;
+    // header comment lines ('# source: …') are not part of the document; where its body starts is
+    normalised = body < 0 ? '' : `${body + 1}\n${t.slice(offset)}`;
   }
   return { lines, headers, html, normalised };
 }
