@@ -44,11 +44,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(
       `data: [1/2] generating the synthetic demo city (${DEMO.units} units × ${DEMO.firstYear}–${DEMO.lastYear}, seed ${DEMO.seed}) into ${dir}\n`
     );
-    await runGenerate({ ...DEMO, out: dir, quiet: false });
+    // the documents' names in the data are relative to the temp folder ("demo-city/u00001_2019_budget.txt"),
+    // so a rebuild gives the same bytes
+    const city = join(dir, 'demo-city');
+    await runGenerate({ ...DEMO, out: city, quiet: false });
     process.stderr.write(
       `data: [2/2] ingesting ${PUBLISHED} (published) and the demo city (synthetic) into ${OUT}\n`
     );
-    const code = await runIngestChild(['--out', OUT, PUBLISHED, dir]);
+    const code = await runIngestChild(['--out', OUT, '--relative-to', dir, PUBLISHED, city]);
     if (code !== 0) {
       process.stderr.write(`data: the ingest exited with ${code}; see ${join(OUT, 'ingest-report.json')}\n`);
       return code;
