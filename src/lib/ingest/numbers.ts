@@ -24,11 +24,6 @@ export function round4(v: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-export function round2(v: number): number {
-  const r = Math.round(v * 100) / 100;
-  return Object.is(r, -0) ? 0 : r;
-}
-
 /** The money unit a header line declares ("单位：万元", "金额单位:元", "预 算 数(万元)"). */
 export function declaredUnit(text: string): MoneyUnit | null {
   const t = text.replace(/\s+/g, '');

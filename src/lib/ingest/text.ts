@@ -56,12 +56,6 @@ export function looksLikeHtml(text: string, file: string): boolean {
   return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 512));
 }
 
-/** Split text into raw lines, numbered from 1 (CRLF, CR and LF all end a line). */
-export function splitLines(text: string): Line[] {
-  const parts = text.split(/\r\n|\r|\n/);
-  return parts.map((t, i) => ({ no: i + 1, text: t }));
-}
-
 // Traditional characters common in disclosures; their presence switches on the t2s conversion.
 const TRADITIONAL_HINT = /[費經萬預說務車輛國與為關財撥總計數體況門預單價購維項離職編額補貼門額]/;
 let t2s: ((s: string) => string) | null = null;
