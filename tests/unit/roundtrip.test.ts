@@ -179,4 +179,17 @@ describe.skipIf(parserIsStub)('round trip: generated documents through the real 
     }
     expect(bad.slice(0, 30), `${bad.length} line-item mismatches`).toEqual([]);
   });
+
+  it('reports each disagreement once, however many times the narrative repeats the figure', () => {
+    const twice: string[] = [];
+    for (const { doc, result } of trips) {
+      const seen = new Set<string>();
+      for (const f of result.findings) {
+        const key = `${f.check}|${f.message_en}`;
+        if (seen.has(key)) twice.push(`${doc.file}: ${key}`);
+        seen.add(key);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
 });

@@ -140,10 +140,13 @@ export function resolveFigures(
       }
       value[n] = { value: head.value, lines: head.lines };
     }
+    // one finding per differing prose amount, naming every line that states it
+    const differing = new Map<number, number[]>();
     for (const m of sane) {
       if (near(m.value, value[n]!.value, tol) || alt.some((a) => near(a, m.value, tol))) continue;
-      mismatch(findings, n, value[n]!, { value: m.value, lines: m.lines });
+      differing.set(m.value, [...(differing.get(m.value) ?? []), ...m.lines]);
     }
+    for (const [v, lines] of differing) mismatch(findings, n, value[n]!, { value: v, lines });
   }
   for (const [n, st] of Object.entries(staff.counts) as [FigureName, Stated][]) value[n] = st;
   if (facts.vehicles) value.vehicles_count = facts.vehicles;
