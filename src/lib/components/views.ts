@@ -1,19 +1,10 @@
 // The dashboard's views, in tab order. Each is a route /<id>/ with its state in the query string.
 import type { StringKey } from '../i18n';
-import type { View } from '../state';
+import { isView, VIEWS, type View } from '../state';
 
-export const VIEW_IDS = [
-  'ranking',
-  'trends',
-  'composition',
-  'staffing',
-  'percapita',
-  'benchmark',
-  'unit',
-  'quality',
-  'sql'
-] as const satisfies readonly View[];
-export type ViewId = (typeof VIEW_IDS)[number];
+/** The tabs: the state module's list of views (one list, in tab order). */
+export const VIEW_IDS = VIEWS;
+export type ViewId = View;
 
 export const VIEW_LABEL: Record<ViewId, StringKey> = {
   ranking: 'view_ranking',
@@ -29,5 +20,5 @@ export const VIEW_LABEL: Record<ViewId, StringKey> = {
 
 export function viewOfPath(pathname: string): ViewId | null {
   const seg = pathname.split('/').filter(Boolean).pop() ?? '';
-  return (VIEW_IDS as readonly string[]).includes(seg) ? (seg as ViewId) : null;
+  return isView(seg) ? seg : null;
 }

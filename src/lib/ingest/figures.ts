@@ -1,6 +1,6 @@
 // Resolve each figure of disclosures.parquet from the tables (first) and the prose (otherwise), keeping
 // where it came from, and cross-check every other statement of it.
-import { FIGURES, type FigureName } from '../model';
+import { figure, type FigureName } from '../model';
 import { checkPercent, fmt, type FindingList } from './checks';
 import type { Mention } from './mentions';
 import type { NarrativeFacts, StaffFacts, Stated } from './narrative';
@@ -12,7 +12,7 @@ export interface Resolved {
 }
 
 const label = (n: FigureName) => {
-  const f = FIGURES.find((x) => x.name === n)!;
+  const f = figure(n);
   return { zh: f.zh, en: f.en };
 };
 

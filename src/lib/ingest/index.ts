@@ -2,7 +2,7 @@
 // normalise → split sections → parse tables and prose → resolve figures → cross-check → rows.
 import { createHash } from 'node:crypto';
 import {
-  FIGURES,
+  figure,
   FIGURE_NAMES,
   PREV_FIGURES,
   type DisclosureRow,
@@ -226,4 +226,4 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
   };
 }
 
-const FIGURE_LABEL = (n: FigureName) => FIGURES.find((f) => f.name === n)!.zh;
+const FIGURE_LABEL = (n: FigureName) => figure(n).zh;

@@ -91,6 +91,10 @@ export type FigureName =
 
 export const FIGURE_NAMES = FIGURES.map((f) => f.name) as FigureName[];
 
+const BY_NAME = new Map(FIGURES.map((f) => [f.name, f]));
+/** The figure of that name (its labels and unit). */
+export const figure = (n: FigureName): Figure => BY_NAME.get(n)!;
+
 /** Figures whose prior-year value the narrative can give ("比上年预算减少 19.75 万元"). */
 export const PREV_FIGURES: readonly FigureName[] = FIGURE_NAMES.filter((n) => n !== 'vehicles_count');
 export const prevName = (n: FigureName) => `prev_${n}` as const;
@@ -113,7 +117,7 @@ export const DISCLOSURE_COLUMNS: readonly Column[] = [
   ...DISCLOSURE_IDENTITY,
   ...FIGURES,
   ...PREV_FIGURES.map((n) => {
-    const f = FIGURES.find((x) => x.name === n)!;
+    const f = figure(n);
     return { ...f, name: prevName(n), zh: `上年${f.zh}`, en: `Prior-year ${f.en.toLowerCase()}` } as Column;
   })
 ];
