@@ -83,7 +83,7 @@ describe('ranking', () => {
     expect(query.sql).not.toContain('示例市');
     expect(query.sql).not.toContain('u1');
     expect(placeholders(query.sql)).toBe(query.params.length);
-    expect(query.params).toEqual([2023, '示例市', 'u1', 'u3', 2023, q.DEFAULT_ROW_LIMIT]);
+    expect(query.params).toEqual([2023, '示例市', 'u1', 'u3', q.DEFAULT_ROW_LIMIT]);
     const rows = await db.query<q.RankingRow>(query);
     expect(rows.map((r) => r.unit_id)).toEqual(['u1', 'u3']);
     expect(q.resolveFilters({ units: ['u1', 'nope'] }, facets).dropped).toEqual([
@@ -126,6 +126,15 @@ describe('ranking', () => {
     });
     const [staff] = await db.query<q.SpreadRow>(q.rankingSpreadQuery({ metric: 'staff_actual' }, facets));
     expect(staff).toMatchObject({ n: 4, missing: 2 });
+  });
+
+  it("the view's one round trip: rows and spread; a spread of no values when no unit states the figure", async () => {
+    const both = q.splitRanking(await db.query(q.rankingViewQuery({ metric: 'staff_actual' }, facets)));
+    expect(both.rows).toEqual(await db.query(q.rankingQuery({ metric: 'staff_actual' }, facets)));
+    expect(both.spread).toEqual((await db.query(q.rankingSpreadQuery({ metric: 'staff_actual' }, facets)))[0]);
+    const none = q.splitRanking(await db.query(q.rankingViewQuery({ metric: 'fund_budget' }, facets)));
+    expect(none.rows).toEqual([]);
+    expect(none.spread).toEqual({ n: 0, missing: 6, min: null, q1: null, median: null, q3: null, max: null });
   });
 });
 

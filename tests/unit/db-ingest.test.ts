@@ -120,6 +120,23 @@ describe('facets of the ingested data', () => {
     for (const u of facets.units.filter((x) => x.source_kind === 'synthetic'))
       expect(u.unit_name).toMatch(/^示例市/);
   });
+
+  it("the manifest's facets are what the queries find, so the browser skips the facet query", async () => {
+    const manifest = JSON.parse(readFileSync(join(work, 'out', 'manifest.json'), 'utf8'));
+    const fromManifest = q.manifestFacets(manifest);
+    const { units, ...queried } = facets;
+    expect(fromManifest).toEqual(queried);
+    expect(queried.checks.length).toBeGreaterThan(0);
+    expect(queried.regions.length).toBeGreaterThan(1);
+    expect(await q.loadFacets(db, fromManifest)).toEqual({ ...queried, units });
+    expect(q.manifestFacets({ ...manifest, checks: undefined })).toBeNull();
+    const perUnitYear = new Map<string, number>();
+    for (const r of all)
+      perUnitYear.set(`${r.unit_id}|${r.year}`, (perUnitYear.get(`${r.unit_id}|${r.year}`) ?? 0) + 1);
+    expect(manifest.unit_years_with_several_documents).toBe(
+      [...perUnitYear.values()].filter((n) => n > 1).length
+    );
+  });
 });
 
 describe('ranking on the ingested data', () => {
@@ -184,6 +201,10 @@ describe('ranking on the ingested data', () => {
       expect(spread.median).toBeCloseTo(quantile(vals, 0.5), 9);
       expect(spread.q1).toBeCloseTo(quantile(vals, 0.25), 9);
       expect(spread.q3).toBeCloseTo(quantile(vals, 0.75), 9);
+      // the view's one round trip gives the same rows and the same spread
+      const one = q.splitRanking(await db.query(q.rankingViewQuery(c, facets)));
+      expect(one.rows, JSON.stringify(c)).toEqual(rows);
+      expect(one.spread).toEqual(spread);
     }
   });
 });

@@ -5,7 +5,8 @@ import {
   manifestBytes,
   manifestFiles,
   memoryTables,
-  MEMORY_TABLE_MAX_BYTES
+  MEMORY_TABLE_MAX_BYTES,
+  DOCS_MEM_EXTRA
 } from '../../src/lib/db/views';
 import { isoDate, plainValue } from '../../src/lib/db/arrow';
 import { bindable } from '../../src/lib/db/connection';
@@ -14,7 +15,7 @@ import { inList } from '../../src/lib/db/filters';
 import { FIGURE_NAMES, PREV_FIGURES } from '../../src/lib/model';
 
 describe('manifest → views', () => {
-  it("reads the ingest's manifest shape and makes one view per table", () => {
+  it("reads the ingest's manifest shape and makes one view per table (disclosures over docs_mem)", () => {
     const files = manifestFiles({
       files: [
         { table: 'disclosures', file: 'disclosures.parquet', rows: 1 },
@@ -26,9 +27,18 @@ describe('manifest → views', () => {
     });
     expect(files.disclosures).toEqual(['disclosures.parquet']);
     const sql = createViewsSql(files);
-    expect(sql).toHaveLength(5);
-    expect(sql[0]).toBe(
-      "CREATE OR REPLACE VIEW disclosures AS SELECT * FROM read_parquet(['disclosures.parquet'])"
+    expect(sql.map((s) => s.table)).toEqual([
+      'units',
+      'line_items',
+      'projects',
+      'findings',
+      'disclosures',
+      'disclosures'
+    ]);
+    expect(sql[0].sql).toBe("CREATE OR REPLACE VIEW units AS SELECT * FROM read_parquet(['units.parquet'])");
+    expect(sql[4].sql).toMatch(/^CREATE OR REPLACE VIEW docs_mem AS WITH src AS \(SELECT \* FROM read_parquet\(\['disclosures.parquet'\]\)\)/);
+    expect(sql[5].sql).toBe(
+      `CREATE OR REPLACE VIEW disclosures AS SELECT * EXCLUDE (${DOCS_MEM_EXTRA.join(', ')}) FROM docs_mem`
     );
   });
 
@@ -51,7 +61,7 @@ describe('manifest → views', () => {
     expect(files.line_items).toEqual([]);
     expect(() => createViewsSql(files)).toThrow(/line_items/);
     const ok = { ...files, line_items: ['line_items.parquet'], projects: ['p'], findings: ['f'] };
-    expect(createViewsSql(ok)[4]).toContain("'units_o''brien.parquet'");
+    expect(createViewsSql(ok)[0].sql).toContain("'units_o''brien.parquet'");
   });
 });
 
@@ -69,11 +79,10 @@ describe('tables held in memory', () => {
     const files = manifestFiles(manifest);
     const inMemory = memoryTables(files, manifestBytes(manifest));
     expect(inMemory).toEqual(['disclosures']);
-    const sql = createViewsSql(files, inMemory);
-    expect(sql[0]).toBe(
-      "CREATE OR REPLACE TABLE disclosures AS SELECT * FROM read_parquet(['disclosures.parquet'])"
-    );
-    expect(sql.slice(1).every((x) => x.startsWith('CREATE OR REPLACE VIEW'))).toBe(true);
+    const sql = createViewsSql(files, inMemory).map((s) => s.sql);
+    expect(sql.filter((x) => x.startsWith('CREATE OR REPLACE TABLE'))).toHaveLength(1);
+    expect(sql.find((x) => x.startsWith('CREATE OR REPLACE TABLE'))).toMatch(/^CREATE OR REPLACE TABLE docs_mem AS /);
+    expect(sql.filter((x) => x.startsWith('CREATE OR REPLACE VIEW'))).toHaveLength(5);
   });
 });
 

@@ -65,11 +65,11 @@ export function startEngine(): Promise<void> {
   started = (async () => {
     try {
       const { openEngine } = await import('../db/engine');
-      const db = await openEngine((p: EngineProgress) => {
+      const { db, manifest } = await openEngine((p: EngineProgress) => {
         app.progress = p;
       });
-      const { loadFacets } = await import('../db/facets');
-      const facets = await loadFacets(db);
+      const { loadFacets, manifestFacets } = await import('../db/facets');
+      const facets = await loadFacets(db, manifestFacets(manifest));
       app.db = db;
       app.facets = facets;
       app.hasSynthetic = facets.sourceKinds.includes('synthetic');

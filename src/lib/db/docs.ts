@@ -3,6 +3,7 @@
 // category, filtered.
 import { DOC_COLUMNS, filterConditions, type Filters } from './filters';
 import { column } from './metrics';
+import { DOCS_MEM_EXTRA, pickColumn } from './views';
 
 export interface YearSpan {
   year?: number;
@@ -17,13 +18,12 @@ export interface DocsOptions {
   materialize?: readonly string[];
 }
 
-/** a budget before a final account */
-const KIND_RANK = (alias: string) => `(CASE ${alias}.kind WHEN 'budget' THEN 0 ELSE 1 END)`;
-
 const IDENTITY_COLUMNS = ['doc_id', 'unit_id', 'unit_name', 'year', 'kind', 'source_kind'];
 
-/** `docs AS (…)`; pushes its parameters onto `params` in text order. Not materialised, the CTE is inlined
- * and DuckDB reads only the columns the query uses; materialised, it holds only the columns named. */
+/** `docs AS (…)` over docs_mem; pushes its parameters onto `params` in text order. Not materialised, the CTE
+ * is inlined and DuckDB reads only the columns the query uses; materialised, it holds only the columns
+ * named. One document per unit and year: docs_mem's pick flag for the filters in force (with a kind or a
+ * source chosen, the pick is among the documents of that kind or source). */
 export function docsCte(f: Filters, span: YearSpan, params: unknown[], opts: DocsOptions = {}): string {
   const skip = opts.skip ?? [];
   const conds: string[] = [];
@@ -40,33 +40,18 @@ export function docsCte(f: Filters, span: YearSpan, params: unknown[], opts: Doc
     conds.push('d.year <= ?');
   }
   conds.push(...filterConditions(f, params, DOC_COLUMNS, skip));
-  // one document per unit and year: no other document of the same unit, year (and kind or source, when
-  // filtered) ranks before it (an anti-join, cheaper than a window over every row)
-  const same = ['e.unit_id = d.unit_id', 'e.year = d.year'];
-  // the span again, on e, so that only the span's row groups are read
-  for (const [value, op] of [
-    [span.year, '='],
-    [span.from, '>='],
-    [span.to, '<=']
-  ] as const) {
-    if (value === undefined) continue;
-    params.push(value);
-    same.push(`e.year ${op} ?`);
-  }
-  if (f.kind && !skip.includes('kind')) same.push('e.kind = d.kind');
-  if (f.sources?.length && !skip.includes('sources')) same.push('e.source_kind = d.source_kind');
-  conds.push(`NOT EXISTS (
-      SELECT 1 FROM disclosures e
-      WHERE ${same.join(' AND ')}
-        AND (${KIND_RANK('e')} < ${KIND_RANK('d')} OR (${KIND_RANK('e')} = ${KIND_RANK('d')} AND e.doc_id < d.doc_id))
-    )`);
+  const pick = pickColumn(
+    Boolean(f.kind && !skip.includes('kind')),
+    Boolean(f.sources?.length && !skip.includes('sources'))
+  );
+  conds.push(`d.${pick}`);
   const where = `WHERE ${conds.join('\n    AND ')}`;
   const cols = opts.materialize
     ? [...IDENTITY_COLUMNS, ...opts.materialize].map((c) => column(c)).join(', ')
-    : 'd.* EXCLUDE (region)';
+    : `d.* EXCLUDE (region, ${DOCS_MEM_EXTRA.join(', ')})`;
   return `docs AS ${opts.materialize ? 'MATERIALIZED ' : ''}(
-  SELECT ${cols}, COALESCE(u.region, d.region) AS region, u.level, u.category
-  FROM disclosures d LEFT JOIN units u ON u.unit_id = d.unit_id
+  SELECT ${cols}, d._region AS region, d._level AS level, d._category AS category
+  FROM docs_mem d
   ${where}
 )`;
 }

@@ -5,7 +5,7 @@
 import { base } from '$app/paths';
 import type { TableName } from '../model';
 import { dbFromConnection } from './connection';
-import { createViewsSql, manifestBytes, manifestFiles, memoryTables } from './views';
+import { createViewsSql, manifestBytes, manifestFiles, manifestSeveral, memoryTables } from './views';
 import type { Db, EngineProgress } from './types';
 
 export type { Db, EngineProgress, Query } from './types';
@@ -60,7 +60,13 @@ async function fetchFile(name: string): Promise<[string, Uint8Array]> {
   return [name, new Uint8Array(await r.arrayBuffer())];
 }
 
-export async function openEngine(onProgress?: (p: EngineProgress) => void): Promise<Db> {
+export interface Engine {
+  db: Db;
+  /** manifest.json as fetched (the data's files, rows and facets) */
+  manifest: unknown;
+}
+
+export async function openEngine(onProgress?: (p: EngineProgress) => void): Promise<Engine> {
   // the manifest, and the small tables' whole files, are fetched while the engine loads
   const manifestUrl = dataUrl('manifest.json');
   const manifest = fetch(manifestUrl, { cache: 'no-cache' }).then(async (r) => {
@@ -145,8 +151,10 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   report({ stage: 'manifest' });
   let files: Record<TableName, string[]>;
   let inMemory: TableName[];
+  let json: unknown;
   try {
     ({ files, inMemory } = await plan);
+    json = await manifest;
   } catch (e) {
     return fail(
       new EngineError(
@@ -194,14 +202,12 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   const conn = await adb.connect();
   // keep Parquet footers in memory: later queries skip re-reading them over HTTP
   await conn.query('SET enable_object_cache = true').catch(() => undefined);
-  const statements = createViewsSql(files, inMemory);
-  const tables = Object.keys(files) as TableName[];
-  for (let i = 0; i < statements.length; i++) {
+  for (const { table, sql } of createViewsSql(files, inMemory, manifestSeveral(json))) {
     try {
-      await conn.query(statements[i]);
+      await conn.query(sql);
     } catch (e) {
       // find the file that failed, and why, in HTTP terms
-      for (const name of files[tables[i]]) {
+      for (const name of files[table]) {
         const status = await httpStatus(dataUrl(name));
         if (status !== 'HTTP 200') {
           return fail(
@@ -213,7 +219,7 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
           );
         }
       }
-      const url = files[tables[i]].map(dataUrl).join(', ');
+      const url = files[table].map(dataUrl).join(', ');
       return fail(
         new EngineError(
           `数据文件无法读取：${url}（${describe(e)}）`,
@@ -224,5 +230,5 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
     }
   }
   report({ stage: 'ready' });
-  return dbFromConnection(conn, () => adb.terminate());
+  return { db: dbFromConnection(conn, () => adb.terminate()), manifest: json };
 }

@@ -57,16 +57,43 @@ ORDER BY u.unit_name, u.unit_id`,
   }
 } satisfies Record<string, Query>;
 
-type ValueFacets = Omit<Facets, 'units'>;
+export type ValueFacets = Omit<Facets, 'units'>;
 
-export async function loadFacets(db: Db): Promise<Facets> {
-  const [[values], units] = await Promise.all([
-    db.query<{ [K in keyof ValueFacets]: ValueFacets[K] | null }>(facetQueries.values),
+/** Every facet from the data itself (two queries); `values` when the manifest already gave them. */
+export async function loadFacets(db: Db, values?: ValueFacets | null): Promise<Facets> {
+  const [[queried], units] = await Promise.all([
+    values ? [null] : db.query<{ [K in keyof ValueFacets]: ValueFacets[K] | null }>(facetQueries.values),
     db.query<UnitOption>(facetQueries.units)
   ]);
   const out = { ...emptyFacets(), units };
-  for (const k of Object.keys(values) as (keyof ValueFacets)[]) (out[k] as unknown[]) = values[k] ?? [];
+  if (values) return { ...out, ...values };
+  for (const k of Object.keys(queried!) as (keyof ValueFacets)[]) (out[k] as unknown[]) = queried![k] ?? [];
   return out;
+}
+
+const KINDS: readonly Kind[] = ['budget', 'final'];
+const SOURCE_KINDS: readonly SourceKind[] = ['published', 'synthetic'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** The value facets the ingest wrote into manifest.json, or null when it lacks one (an older manifest): then
+ * they are queried. Values outside the closed lists, or of the wrong type, are left out. */
+export function manifestFacets(manifest: unknown): ValueFacets | null {
+  const m = (manifest ?? {}) as Record<string, unknown>;
+  const keys = ['years', 'kinds', 'source_kinds', 'regions', 'levels', 'categories', 'severities', 'checks'];
+  if (!keys.every((k) => Array.isArray(m[k]))) return null;
+  const strings = (k: string) => (m[k] as unknown[]).filter((v): v is string => typeof v === 'string');
+  const among = <T extends string>(k: string, allowed: readonly T[]) =>
+    strings(k).filter((v): v is T => (allowed as readonly string[]).includes(v));
+  return {
+    years: (m.years as unknown[]).filter((y): y is number => Number.isInteger(y)).sort((a, b) => a - b),
+    kinds: among('kinds', KINDS),
+    regions: strings('regions'),
+    levels: strings('levels'),
+    categories: strings('categories'),
+    sourceKinds: among('source_kinds', SOURCE_KINDS),
+    severities: among('severities', SEVERITIES),
+    checks: strings('checks')
+  };
 }
 
 /** Facets of an empty dataset (before loading, or for tests). */

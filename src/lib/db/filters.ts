@@ -72,11 +72,12 @@ export interface FilterColumns {
   source: string;
 }
 
+/** docs_mem aliased `d` (its unit's region, else the document's own; the unit's level and category) */
 export const DOC_COLUMNS: FilterColumns = {
   kind: 'd.kind',
-  region: 'COALESCE(u.region, d.region)',
-  level: 'u.level',
-  category: 'u.category',
+  region: 'd._region',
+  level: 'd._level',
+  category: 'd._category',
   unit: 'd.unit_id',
   source: 'd.source_kind'
 };

@@ -33,7 +33,7 @@ function findingsWhere(p: FindingsParams, facets: Facets, params: unknown[]): st
   if (years.length) conds.push(inList('d.year', years, params));
   if (sev.length) conds.push(inList('f.severity', sev, params));
   if (checks.length) conds.push(inList('f."check"', checks, params));
-  return `FROM findings f JOIN disclosures d ON d.doc_id = f.doc_id LEFT JOIN units u ON u.unit_id = d.unit_id
+  return `FROM findings f JOIN docs_mem d ON d.doc_id = f.doc_id
 ${whereSql(conds)}`;
 }
 

@@ -43,12 +43,12 @@ export interface SpreadRow {
 
 export const RANKING_MAX = ROW_LIMIT_MAX;
 
-function rankingBase(p: RankingParams, facets: Facets, params: unknown[]): string {
+function rankingBase(p: RankingParams, facets: Facets, params: unknown[], materialize = false): string {
   const { filters } = resolveFilters(p, facets);
   const year = p.year ?? latestYear(facets) ?? 0;
   const metric = p.metric ?? DEFAULT_METRIC;
   return `WITH ${docsCte(filters, { year }, params)},
-v AS (
+v AS ${materialize ? 'MATERIALIZED ' : ''}(
   SELECT ${IDENTITY_SQL}, ${metricSql(metric)} AS value, ${prevMetricSql(metric)} AS prev_value FROM docs d
 )`;
 }
@@ -73,6 +73,47 @@ export function rankingSpreadQuery(p: RankingParams, facets: Facets): Query {
   const params: unknown[] = [];
   const base = rankingBase(p, facets, params);
   return { sql: `${base}\n${SPREAD_SELECT} FROM v`, params };
+}
+
+/** The view's one round trip: the spread's columns on every ranked row (one row of spread alone when no unit
+ * has a value). Split with splitRanking; the same rows and spread as rankingQuery and rankingSpreadQuery. */
+export function rankingViewQuery(p: RankingParams, facets: Facets): Query {
+  const params: unknown[] = [];
+  const base = rankingBase(p, facets, params, true);
+  const dir = p.order === 'asc' ? 'ASC' : 'DESC';
+  params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
+  return {
+    sql: `${base},
+s AS (${SPREAD_SELECT} FROM v),
+r AS (
+  SELECT *, CAST(rank() OVER (ORDER BY value ${dir}) AS INTEGER) AS rank
+  FROM v WHERE value IS NOT NULL
+  ORDER BY value ${dir}, unit_name, unit_id
+  LIMIT ?
+)
+SELECT s.*, r.* FROM s LEFT JOIN r ON true
+ORDER BY r.value ${dir}, r.unit_name, r.unit_id`,
+    params
+  };
+}
+
+const SPREAD_KEYS = ['n', 'missing', 'min', 'q1', 'median', 'q3', 'max'] as const;
+
+/** rankingViewQuery's rows → the ranked rows and the spread. */
+export function splitRanking(rows: (RankingRow & SpreadRow)[]): { rows: RankingRow[]; spread: SpreadRow } {
+  const first = rows[0];
+  const spread = Object.fromEntries(
+    SPREAD_KEYS.map((k) => [k, first ? first[k] : null])
+  ) as unknown as SpreadRow;
+  if (!first) Object.assign(spread, { n: 0, missing: 0 });
+  const ranked = rows
+    .filter((r) => r.unit_id !== null)
+    .map((r) => {
+      const out = { ...r } as Partial<RankingRow & SpreadRow>;
+      for (const k of SPREAD_KEYS) delete out[k];
+      return out as RankingRow;
+    });
+  return { rows: ranked, spread };
 }
 
 /** Aggregates a column `value` into a SpreadRow. */

@@ -60,18 +60,101 @@ export function memoryTables(files: Record<TableName, string[]>, bytes: Map<stri
   });
 }
 
-/** One statement per table over the registered files (names come from the manifest; they are checked by
- * manifestFiles and quoted): a view, or an in-memory table for those in `inMemory`. */
+/** The extra columns of `docs_mem` (the disclosures plus what every view needs from units, and which document
+ * a view shows for a unit and year), never shown as part of `disclosures`. */
+export const DOCS_MEM_EXTRA = [
+  '_region',
+  '_level',
+  '_category',
+  '_pick',
+  '_pick_kind',
+  '_pick_source',
+  '_pick_kind_source'
+] as const;
+
+/** Which `_pick…` column picks one document per unit and year (a budget before a final account, then the
+ * smaller doc_id), among all documents or among those of the same kind and/or source. */
+export function pickColumn(sameKind: boolean, sameSource: boolean): (typeof DOCS_MEM_EXTRA)[number] {
+  if (sameKind) return sameSource ? '_pick_kind_source' : '_pick_kind';
+  return sameSource ? '_pick_source' : '_pick';
+}
+
+const KIND_RANK = `(CASE s.kind WHEN 'budget' THEN 0 ELSE 1 END)`;
+
+/** `docs_mem` over a disclosures source and the `units` table: each document once, with its unit's region
+ * (else its own), level and category, and its pick flags. Only a unit-year with more than one document is
+ * ranked (windows over every row would cost more than all the rest); with `several` false (the manifest
+ * says no unit-year has two documents) every flag is true and nothing is ranked. Within a kind, a document
+ * of no kind stands alone (no kind filter ever selects it). */
+export function docsMemSelect(source: string, several = true): string {
+  const unitCols = `COALESCE(u.region, s.region) AS _region, u.level AS _level, u.category AS _category`;
+  if (!several) {
+    return `SELECT s.*, ${unitCols}, true AS _pick, true AS _pick_kind, true AS _pick_source,
+  true AS _pick_kind_source
+FROM (${source}) s LEFT JOIN units u ON u.unit_id = s.unit_id`;
+  }
+  const rn = (partition: string, order: string) =>
+    `row_number() OVER (PARTITION BY s.unit_id, s.year${partition} ORDER BY ${order}) = 1`;
+  return `WITH src AS (${source}),
+multi AS (
+  SELECT unit_id, year FROM src WHERE unit_id IS NOT NULL AND year IS NOT NULL
+  GROUP BY unit_id, year HAVING count(*) > 1
+),
+ranked AS (
+  SELECT s.doc_id,
+    ${rn('', `${KIND_RANK}, s.doc_id`)} AS p,
+    (${rn(', s.kind', 's.doc_id')} OR s.kind IS NULL) AS pk,
+    ${rn(', s.source_kind', `${KIND_RANK}, s.doc_id`)} AS ps,
+    (${rn(', s.kind, s.source_kind', 's.doc_id')} OR s.kind IS NULL) AS pks
+  FROM src s JOIN multi m ON m.unit_id = s.unit_id AND m.year = s.year
+)
+SELECT s.*, ${unitCols},
+  COALESCE(r.p, true) AS _pick, COALESCE(r.pk, true) AS _pick_kind,
+  COALESCE(r.ps, true) AS _pick_source, COALESCE(r.pks, true) AS _pick_kind_source
+FROM src s LEFT JOIN units u ON u.unit_id = s.unit_id LEFT JOIN ranked r ON r.doc_id = s.doc_id`;
+}
+
+/** From the manifest: false when it states that no unit has two documents of one year, else true. */
+export function manifestSeveral(manifest: unknown): boolean {
+  const n = (manifest as { unit_years_with_several_documents?: unknown } | null)
+    ?.unit_years_with_several_documents;
+  return !(typeof n === 'number' && n === 0);
+}
+
+export interface ViewStatement {
+  /** the table whose files the statement reads (an error in it names these files) */
+  table: TableName;
+  sql: string;
+}
+
+/** The statements that make every table queryable over the registered files (names come from the manifest;
+ * they are checked by manifestFiles and quoted): a view, or an in-memory table for those in `inMemory`.
+ * `disclosures` is a view over `docs_mem`, which holds its rows (units first: docs_mem joins them). */
 export function createViewsSql(
   files: Record<TableName, string[]>,
-  inMemory: readonly TableName[] = []
-): string[] {
-  return TABLE_NAMES.map((t) => {
+  inMemory: readonly TableName[] = [],
+  several = true
+): ViewStatement[] {
+  const source = (t: TableName) => {
     const list = files[t];
     if (!list.length) throw new Error(`no Parquet file for table ${t}`);
-    const source = `SELECT * FROM read_parquet([${list.map(sqlString).join(', ')}])`;
-    return inMemory.includes(t)
-      ? `CREATE OR REPLACE TABLE ${t} AS ${source}`
-      : `CREATE OR REPLACE VIEW ${t} AS ${source}`;
-  });
+    return `SELECT * FROM read_parquet([${list.map(sqlString).join(', ')}])`;
+  };
+  const kind = (t: TableName) => (inMemory.includes(t) ? 'TABLE' : 'VIEW');
+  const order: TableName[] = ['units', ...TABLE_NAMES.filter((t) => t !== 'units' && t !== 'disclosures')];
+  const out: ViewStatement[] = order.map((t) => ({
+    table: t,
+    sql: `CREATE OR REPLACE ${kind(t)} ${t} AS ${source(t)}`
+  }));
+  out.push(
+    {
+      table: 'disclosures',
+      sql: `CREATE OR REPLACE ${kind('disclosures')} docs_mem AS ${docsMemSelect(source('disclosures'), several)}`
+    },
+    {
+      table: 'disclosures',
+      sql: `CREATE OR REPLACE VIEW disclosures AS SELECT * EXCLUDE (${DOCS_MEM_EXTRA.join(', ')}) FROM docs_mem`
+    }
+  );
+  return out;
 }

@@ -168,10 +168,17 @@ export interface TableOutput {
 
 export interface WrittenTables {
   tables: Record<TableName, TableOutput>;
-  /** Facts for the manifest, read back from what was written. */
+  /** Facts for the manifest, read back from what was written: the values every filter may take. */
   years: number[];
   kinds: string[];
   sourceKinds: string[];
+  regions: string[];
+  levels: string[];
+  categories: string[];
+  severities: string[];
+  checks: string[];
+  /** how many (unit, year) have more than one document (the browser ranks documents only when some do) */
+  unitYearsWithSeveralDocuments: number;
   /** Temp files (in tmpDir) ready to be renamed to `tables[t].file` in the out folder. */
   temps: Record<TableName, string>;
 }
@@ -237,16 +244,30 @@ export async function writeTables(
       );
       tables[t] = { file: parquetFile(t), rows: rows as number, bytes: statSync(temps[t]).size };
     }
-    const written = `read_parquet(${sqlString(temps.disclosures)})`;
-    const distinct = async (col: string) =>
+    const distinct = async (t: TableName, col: string) =>
       readColumn(
         conn,
-        `SELECT DISTINCT ${quoteIdent(col)} FROM ${written} WHERE ${quoteIdent(col)} IS NOT NULL ORDER BY 1`
+        `SELECT DISTINCT ${quoteIdent(col)} FROM read_parquet(${sqlString(temps[t])}) WHERE ${quoteIdent(col)} IS NOT NULL ORDER BY 1`
       );
-    const years = (await distinct('year')) as number[];
-    const kinds = (await distinct('kind')) as string[];
-    const sourceKinds = (await distinct('source_kind')) as string[];
-    return { tables, years, kinds, sourceKinds, temps };
+    return {
+      tables,
+      years: (await distinct('disclosures', 'year')) as number[],
+      kinds: (await distinct('disclosures', 'kind')) as string[],
+      sourceKinds: (await distinct('disclosures', 'source_kind')) as string[],
+      regions: (await distinct('units', 'region')) as string[],
+      levels: (await distinct('units', 'level')) as string[],
+      categories: (await distinct('units', 'category')) as string[],
+      severities: (await distinct('findings', 'severity')) as string[],
+      checks: (await distinct('findings', 'check')) as string[],
+      unitYearsWithSeveralDocuments: (
+        await readColumn(
+          conn,
+          `SELECT count(*)::INTEGER FROM (SELECT unit_id, year FROM read_parquet(${sqlString(temps.disclosures)})
+           WHERE unit_id IS NOT NULL AND year IS NOT NULL GROUP BY unit_id, year HAVING count(*) > 1)`
+        )
+      )[0] as number,
+      temps
+    };
   } finally {
     conn.closeSync();
     instance.closeSync();

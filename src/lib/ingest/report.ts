@@ -128,12 +128,30 @@ export interface Manifest {
   years: number[];
   kinds: string[];
   source_kinds: string[];
+  /** the values of units' region, level and category and of findings' severity and check, sorted */
+  regions: string[];
+  levels: string[];
+  categories: string[];
+  severities: string[];
+  checks: string[];
+  /** how many (unit, year) have more than one document: 0 lets the browser skip ranking them */
+  unit_years_with_several_documents: number;
   documents: Pick<ReportTotals, 'inputs' | 'ok' | 'partial' | 'rejected'>;
 }
 
 export function buildManifest(
   files: readonly ManifestFile[],
-  facts: { years: number[]; kinds: string[]; sourceKinds: string[] },
+  facts: {
+    years: number[];
+    kinds: string[];
+    sourceKinds: string[];
+    regions: string[];
+    levels: string[];
+    categories: string[];
+    severities: string[];
+    checks: string[];
+    unitYearsWithSeveralDocuments: number;
+  },
   totals: ReportTotals
 ): Manifest {
   return {
@@ -143,6 +161,12 @@ export function buildManifest(
     years: [...facts.years],
     kinds: [...facts.kinds],
     source_kinds: [...facts.sourceKinds],
+    regions: [...facts.regions],
+    levels: [...facts.levels],
+    categories: [...facts.categories],
+    severities: [...facts.severities],
+    checks: [...facts.checks],
+    unit_years_with_several_documents: facts.unitYearsWithSeveralDocuments,
     documents: { inputs: totals.inputs, ok: totals.ok, partial: totals.partial, rejected: totals.rejected }
   };
 }

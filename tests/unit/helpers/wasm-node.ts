@@ -5,7 +5,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { TABLE_NAMES, parquetFile, type TableName } from '../../../src/lib/model';
 import { dbFromConnection, type ConnectionLike } from '../../../src/lib/db/connection';
-import { createViewsSql, manifestBytes, manifestFiles, memoryTables } from '../../../src/lib/db/views';
+import {
+  createViewsSql,
+  manifestBytes,
+  manifestFiles,
+  manifestSeveral,
+  memoryTables
+} from '../../../src/lib/db/views';
 import type { Db } from '../../../src/lib/db/types';
 
 const require = createRequire(import.meta.url);
@@ -35,10 +41,12 @@ export async function openWasmDb(dir: string): Promise<Db> {
   const manifestPath = join(dir, 'manifest.json');
   let files: Record<TableName, string[]>;
   let bytes = new Map<string, number>();
+  let several = true;
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     files = manifestFiles(manifest);
     bytes = manifestBytes(manifest);
+    several = manifestSeveral(manifest);
   } else
     files = Object.fromEntries(TABLE_NAMES.map((t) => [t, [parquetFile(t)]])) as Record<TableName, string[]>;
   const duck = await blockingDuckDB();
@@ -48,7 +56,7 @@ export async function openWasmDb(dir: string): Promise<Db> {
   }
   const conn = duck.connect();
   // the same tables in memory as the browser would hold (from the manifest's file sizes)
-  for (const sql of createViewsSql(files, memoryTables(files, bytes))) conn.query(sql);
+  for (const { sql } of createViewsSql(files, memoryTables(files, bytes), several)) conn.query(sql);
   return dbFromConnection(conn, () => duck.reset?.());
 }
 
