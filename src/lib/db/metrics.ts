@@ -94,12 +94,6 @@ export function metricSql(id: MetricId, alias = 'd'): string {
   return `CASE WHEN ${prev} IS NULL OR ${prev} = 0 THEN NULL ELSE CAST((${own} - ${prev}) AS DOUBLE) / ${prev} * 100 END`;
 }
 
-/** The disclosures columns a metric's SQL reads. */
-export function metricColumns(id: MetricId): string[] {
-  const m = metricOf(id);
-  return prevSet.has(m.figure) ? [m.figure, prevName(m.figure)] : [m.figure];
-}
-
 /** The metric's prior-year value as the document states it (NULL for metrics without one). */
 export function prevMetricSql(id: MetricId, alias = 'd'): string {
   const m = metricOf(id);

@@ -4,7 +4,7 @@
 import type { Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
 import { clampLimit, docsCte } from './docs';
-import { DEFAULT_METRIC, metricColumns, metricSql, prevMetricSql, type MetricId } from './metrics';
+import { DEFAULT_METRIC, metricSql, prevMetricSql, type MetricId } from './metrics';
 import type { Query } from './types';
 
 export interface TrendsParams extends Filters {
@@ -54,7 +54,7 @@ export function trendsQuery(p: TrendsParams, facets: Facets): Query {
   const { from, to } = yearSpan(p, facets);
   const metric = p.metric ?? DEFAULT_METRIC;
   // the next year is read too, for its prior-year figures
-  const cte = docsCte(filters, { from, to: to + 1 }, params, { materialize: metricColumns(metric) });
+  const cte = docsCte(filters, { from, to: to + 1 }, params);
   let chosen: string;
   if (filters.units?.length) {
     const ids = filters.units;
@@ -65,15 +65,17 @@ export function trendsQuery(p: TrendsParams, facets: Facets): Query {
 )`;
   } else {
     params.push(to, clampLimit(p.top, TRENDS_DEFAULT_TOP, 1000));
+    // each unit's latest stated value (one document per unit and year: arg_max by year), the top ones
     chosen = `chosen AS (
   SELECT unit_id, CAST(row_number() OVER (ORDER BY value DESC, unit_name, unit_id) - 1 AS INTEGER) AS unit_order
   FROM (
-    SELECT d.unit_id, d.unit_name, ${metricSql(metric)} AS value FROM docs d
+    SELECT d.unit_id, arg_max(d.unit_name, d.year) AS unit_name, arg_max(${metricSql(metric)}, d.year) AS value
+    FROM docs d
     WHERE d.year <= ? AND ${metricSql(metric)} IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY d.unit_id ORDER BY d.year DESC) = 1
+    GROUP BY d.unit_id
+    ORDER BY value DESC, unit_name, unit_id
+    LIMIT ?
   )
-  ORDER BY value DESC, unit_name, unit_id
-  LIMIT ?
 )`;
   }
   params.push(from, to);
