@@ -5,6 +5,7 @@ import {
   layoutMultiples,
   percentileRank,
   spreadOf,
+  spreadFromRow,
   isOutlier,
   toCsv,
   truncateLabel,
@@ -50,6 +51,18 @@ describe('layoutBars', () => {
   it('computes the spread from stated values only', () => {
     const L = layoutBars(data, barOpts);
     expect(L.spread).toEqual({ q1: 15, median: 20, q3: 25, n: 3 });
+  });
+  it("draws the spread of every unit the view covers when the query gives it, not just the bars'", () => {
+    const all = spreadFromRow({ n: 16667, q1: 1, median: 2, q3: 4 });
+    expect(layoutBars(data, { ...barOpts, spread: all }).spread).toEqual({
+      q1: 1,
+      median: 2,
+      q3: 4,
+      n: 16667
+    });
+    expect(layoutBars(data, { ...barOpts, spread: null }).spread).toBeNull();
+    expect(spreadFromRow({ n: 0, q1: null, median: null, q3: null })).toBeNull();
+    expect(spreadFromRow(null)).toBeNull();
   });
   it('tags synthetic units in the label', () => {
     const L = layoutBars(data, barOpts);

@@ -36,6 +36,9 @@ export interface BarOptions {
   formatTick?: (v: number) => string;
   /** Draw the quartile band and median line (default true). */
   showSpread?: boolean;
+  /** The spread of every unit the view covers (from the query), when the bars show only the first rows of
+   * them; default: the spread of the bars' own values. */
+  spread?: Spread | null;
   /** 'desc' (default): largest first. */
   order?: 'desc' | 'asc';
 }
@@ -103,7 +106,7 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
     right,
     top: MARGIN.top,
     rows,
-    spread: opts.showSpread === false ? null : spreadOf(values),
+    spread: opts.showSpread === false ? null : opts.spread !== undefined ? opts.spread : spreadOf(values),
     domain: x.domain() as [number, number]
   };
 }

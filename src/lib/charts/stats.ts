@@ -20,6 +20,14 @@ export function spreadOf(values: readonly (number | null | undefined)[]): Spread
   };
 }
 
+/** A spread a query computed (its quartiles NULL when no value is stated) as the charts take it. */
+export function spreadFromRow(
+  row: { n: number | null; q1: number | null; median: number | null; q3: number | null } | null
+): Spread | null {
+  if (!row || !row.n || row.q1 === null || row.median === null || row.q3 === null) return null;
+  return { q1: row.q1, median: row.median, q3: row.q3, n: row.n };
+}
+
 /** Tukey's fences: a value beyond 1.5 interquartile ranges from the quartiles is an outlier. */
 export function isOutlier(value: number | null | undefined, spread: Spread | null): boolean {
   if (value === null || value === undefined || !spread || spread.n < 4) return false;
