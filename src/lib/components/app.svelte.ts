@@ -6,17 +6,21 @@ import { markEngine } from './ready';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-export const app = $state({
-  lang: DEFAULT_LANG as Lang,
-  status: 'idle' as EngineStatus,
-  progress: null as EngineProgress | null,
-  error: '',
-  errorEn: '',
-  db: null as Db | null,
-  facets: null as Facets | null,
+class AppState {
+  lang = $state<Lang>(DEFAULT_LANG);
+  status = $state<EngineStatus>('idle');
+  progress = $state<EngineProgress | null>(null);
+  error = $state('');
+  errorEn = $state('');
+  /** raw, not deeply reactive: replaced whole, never mutated (a 100k corpus has tens of thousands of units,
+   * and a deep proxy per unit would cost more than the query that listed them) */
+  db = $state.raw<Db | null>(null);
+  facets = $state.raw<Facets | null>(null);
   /** the data holds synthetic units */
-  hasSynthetic: false
-});
+  hasSynthetic = $state(false);
+}
+
+export const app = new AppState();
 
 const LANG_KEY = 'gongkai.lang';
 

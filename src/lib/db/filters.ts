@@ -36,7 +36,6 @@ export function resolveFilters(f: Filters, facets: Facets): { filters: Filters; 
     }
     return kept.length ? kept : undefined;
   };
-  const ids = knownUnitIds(facets);
   const out: Filters = {};
   if (f.kind !== undefined) {
     if (facets.kinds.includes(f.kind)) out.kind = f.kind;
@@ -45,7 +44,7 @@ export function resolveFilters(f: Filters, facets: Facets): { filters: Filters; 
   const regions = keep('regions', f.regions, (v) => facets.regions.includes(v));
   const levels = keep('levels', f.levels, (v) => facets.levels.includes(v));
   const categories = keep('categories', f.categories, (v) => facets.categories.includes(v));
-  const units = keep('units', f.units, (v) => ids.has(v));
+  const units = keep('units', f.units, (v) => knownUnitIds(facets).has(v));
   const sources = keep('sources', f.sources, (v) => facets.sourceKinds.includes(v as SourceKind));
   if (regions) out.regions = regions;
   if (levels) out.levels = levels;
