@@ -155,6 +155,8 @@ interface Redraw {
   drawFn: number;
   /** number of queries the redraw ran */
   count: number;
+  /** after data-ready: the rest of that frame (style, layout, paint of what was drawn); not in total */
+  render: number;
 }
 
 /** Change a <select> and time it until data-ready has been removed and set again (the view redrew). */
@@ -181,14 +183,18 @@ function timeChange(page: Page, testid: string, value: string): Promise<Redraw |
               .filter((e) => e.name.startsWith('draw:') && e.startTime >= t0 && e.startTime <= t1);
             const first = qs.length ? Math.min(...qs.map((q) => q.startTime)) : t1;
             const last = qs.length ? Math.max(...qs.map((q) => q.startTime + q.duration)) : t1;
-            done({
-              total: t1 - t0,
-              toQuery: first - t0,
-              queries: last - first,
-              draw: t1 - last,
-              drawFn: draws.reduce((sum, d) => sum + d.duration, 0),
-              count: qs.length
-            });
+            // a task queued now runs once the browser has rendered the frame data-ready was set in
+            setTimeout(() => {
+              done({
+                total: t1 - t0,
+                toQuery: first - t0,
+                queries: last - first,
+                draw: t1 - last,
+                drawFn: draws.reduce((sum, d) => sum + d.duration, 0),
+                count: qs.length,
+                render: performance.now() - t1
+              });
+            }, 0);
           }
         });
         obs.observe(html, { attributes: true, attributeFilter: ['data-ready'] });
@@ -297,7 +303,7 @@ async function main() {
       redraws.push(r);
       if (BREAKDOWN)
         console.log(
-          `  redraw ${String(i + 1).padStart(2)} (${value}): ${ms(r.total)} = to first query ${ms(r.toQuery)} + ${r.count} queries ${ms(r.queries)} + draw ${ms(r.draw)} (draw function ${ms(r.drawFn)})`
+          `  redraw ${String(i + 1).padStart(2)} (${value}): ${ms(r.total)} = to first query ${ms(r.toQuery)} + ${r.count} queries ${ms(r.queries)} + draw ${ms(r.draw)} (draw function ${ms(r.drawFn)}); then rendering ${ms(r.render)}`
         );
     }
   }
@@ -323,7 +329,7 @@ async function main() {
           )
         )}`;
       console.log(
-        `  redraw parts, median / p95: to first query ${part('toQuery')}; queries ${part('queries')}; draw ${part('draw')} (draw function ${part('drawFn')})`
+        `  redraw parts, median / p95: to first query ${part('toQuery')}; queries ${part('queries')}; draw ${part('draw')} (draw function ${part('drawFn')}); rendering after data-ready (style, layout, paint; not in the figure) ${part('render')}`
       );
     }
   } else console.log(`filter change to redraw: no change redrew (${failed} tries)`);
