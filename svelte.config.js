@@ -6,7 +6,10 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false }),
-    prerender: { handleHttpError: 'warn' }
+    prerender: { handleHttpError: 'warn' },
+    // one JS bundle (DuckDB-WASM's module and every view included) and one CSS file: a cold load fetches
+    // two files instead of ~25 chunks in dependency waves, and the engine starts ~100 ms earlier
+    output: { bundleStrategy: 'single' }
   }
 };
 

@@ -21,6 +21,16 @@ const TYPES = {
 };
 
 /**
+ * The Cache-Control header for a URL path: Vite's content-hashed files under /_app/immutable/ never change
+ * under their name, so the browser may keep them (a preloaded worker or .wasm is then read from the HTTP
+ * cache when the worker asks for it); everything else (the HTML, /data/, the version file) is revalidated.
+ * @param {string} urlPath
+ */
+export function cacheControlFor(urlPath) {
+  return urlPath.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
  * Resolve a URL path to a file under root, or null.
  * @param {string} root
  * @param {string} urlPath
@@ -60,7 +70,7 @@ export function serveStatic(dir, opts = {}) {
     const size = statSync(file).size;
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
     res.setHeader('Accept-Ranges', 'bytes');
-    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Cache-Control', cacheControlFor(req.url ?? '/'));
     const header = req.headers.range;
     const range = header ? parseRange(header, size) : null;
     if (header && !range) {

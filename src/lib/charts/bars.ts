@@ -5,7 +5,7 @@ import { axisTop } from 'd3-axis';
 import { max, min } from 'd3-array';
 import { spreadOf, type Spread } from './stats';
 import { truncateLabel, textWidth } from './labels';
-import { prepareRoot, markValue } from './frame';
+import { reuseRoot, markValue, setAttr, setText } from './frame';
 import { COLOR, FONT_SIZE, ROW_HEIGHT, BAR_HEIGHT } from './theme';
 
 export interface BarDatum {
@@ -111,19 +111,106 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
   };
 }
 
-/** Draw the bars into svg. Marks carry data-unit-id and data-value (the number the bar shows). */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The children a row needs: the band only when it has one, the mark only when its value is stated. */
+const rowShape = (d: BarRow) => `${d.band ? 'b' : ''}${d.value !== null ? 'v' : ''}`;
+const shapes = new WeakMap<SVGGElement, string>();
+
+function child<K extends keyof SVGElementTagNameMap>(
+  parent: Element,
+  tag: K,
+  attrs: Record<string, string | number>
+): SVGElementTagNameMap[K] {
+  const el = parent.ownerDocument.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  parent.appendChild(el);
+  return el;
+}
+
+/** A row's elements in their order, with the attributes that never change. */
+function buildRow(g: SVGGElement, d: BarRow) {
+  g.replaceChildren();
+  const label = child(g, 'text', { y: ROW_HEIGHT / 2, dy: '0.35em', 'text-anchor': 'end' });
+  setText(label, '');
+  child(label, 'title', {});
+  if (d.band) {
+    child(g, 'rect', { class: 'peer-band', y: 1, height: ROW_HEIGHT - 2, fill: COLOR.quartile });
+    child(g, 'line', { y1: 0, y2: ROW_HEIGHT, stroke: COLOR.reference, 'stroke-width': 1.5 });
+  }
+  if (d.value !== null) {
+    const mark = child(g, 'rect', { class: 'mark', y: (ROW_HEIGHT - BAR_HEIGHT) / 2, height: BAR_HEIGHT });
+    child(mark, 'title', {});
+  }
+  const value = child(g, 'text', { y: ROW_HEIGHT / 2, dy: '0.35em', fill: COLOR.muted });
+  setText(value, '');
+  shapes.set(g, rowShape(d));
+}
+
+/** Bring a row's elements to d, touching only what differs from the row it showed before. */
+function updateRow(g: SVGGElement, d: BarRow, L: BarLayout, x: (v: number) => number) {
+  if (shapes.get(g) !== rowShape(d)) buildRow(g, d);
+  setAttr(g, 'transform', `translate(0,${d.y})`);
+  const kids = g.children;
+  let i = 0;
+  const label = kids[i++];
+  setAttr(label, 'x', L.left - 8);
+  setAttr(label, 'fill', d.highlight ? COLOR.highlight : COLOR.text);
+  setAttr(label, 'font-weight', d.highlight ? 'bold' : null);
+  setText(label, d.shownLabel);
+  setText(label.lastElementChild!, d.label);
+  if (d.band) {
+    const band = kids[i++];
+    const median = kids[i++];
+    setAttr(band, 'x', x(d.band.q1));
+    setAttr(band, 'width', Math.max(1, x(d.band.q3) - x(d.band.q1)));
+    setAttr(median, 'x1', x(d.band.median));
+    setAttr(median, 'x2', x(d.band.median));
+  }
+  if (d.value !== null) {
+    const mark = kids[i++];
+    setAttr(mark, 'data-unit-id', d.unitId);
+    setAttr(mark, 'data-value', markValue(d.value));
+    setAttr(mark, 'data-synthetic', String(d.synthetic));
+    setAttr(mark, 'x', d.barX);
+    setAttr(mark, 'width', Math.max(1, d.barWidth));
+    setAttr(mark, 'fill', d.highlight ? COLOR.highlight : d.synthetic ? COLOR.synthetic : COLOR.published);
+    setText(mark.lastElementChild!, `${d.label}: ${d.valueText}${d.detail ? '\n' + d.detail : ''}`);
+  }
+  const value = kids[i];
+  setAttr(value, 'x', d.value !== null && d.value < 0 ? x(0) + 4 : d.barX + d.barWidth + 4);
+  setText(value, d.valueText);
+}
+
+/**
+ * Draw the bars into svg. Marks carry data-unit-id and data-value (the number the bar shows). A redraw
+ * into an SVG that already shows bars keeps its rows (row i stays row i) and changes only the attributes
+ * and texts that differ: after a filter change the browser restyles and lays out far fewer elements.
+ */
 export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: BarOptions): BarLayout {
   const L = layoutBars(data, opts);
-  const root = prepareRoot(svg, opts.view, L.width, L.height, opts.title);
+  const { root, fresh } = reuseRoot(svg, 'bars', opts.view, L.width, L.height, opts.title);
   const x = scaleLinear().domain(L.domain).range([L.left, L.right]);
   const bottom = L.height - MARGIN.bottom;
   const tick = opts.formatTick ?? opts.formatValue;
 
+  // the reference marks are few: drawn anew each time (behind the axis, and above the rows)
+  root.selectAll(':scope > .spread').remove();
+  if (fresh) {
+    root.append('g').attr('class', 'axis');
+    root
+      .append('text')
+      .attr('class', 'axis-label')
+      .attr('y', 12)
+      .attr('text-anchor', 'end')
+      .attr('fill', COLOR.muted);
+    root.append('g').attr('class', 'rows');
+  }
   if (L.spread) {
     const s = L.spread;
     root
-      .append('rect')
-      .attr('class', 'quartiles')
+      .insert('rect', ':scope > g.axis')
+      .attr('class', 'quartiles spread')
       .attr('x', x(s.q1))
       .attr('y', L.top - 4)
       .attr('width', Math.max(1, x(s.q3) - x(s.q1)))
@@ -131,7 +218,7 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
       .attr('fill', COLOR.quartile);
   }
   const axis = root
-    .append('g')
+    .select<SVGGElement>(':scope > g.axis')
     .attr('transform', `translate(0,${L.top - 6})`)
     .call(
       axisTop(x)
@@ -141,88 +228,37 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
     );
   axis.attr('font-family', null).attr('font-size', 11);
   axis.selectAll('text').attr('fill', COLOR.axis);
-  root
-    .append('text')
-    .attr('x', L.right)
-    .attr('y', 12)
-    .attr('text-anchor', 'end')
-    .attr('fill', COLOR.muted)
-    .text(opts.axisLabel);
+  root.select(':scope > text.axis-label').attr('x', L.right).text(opts.axisLabel);
 
-  const row = root
-    .append('g')
-    .attr('class', 'rows')
-    .selectAll('g')
+  // rows joined by position: row i is reused for whichever unit ranks i-th now
+  root
+    .select(':scope > g.rows')
+    .selectAll<SVGGElement, BarRow>(':scope > g')
     .data(L.rows)
-    .join('g')
-    .attr('transform', (d) => `translate(0,${d.y})`);
-  row
-    .append('text')
-    .attr('x', L.left - 8)
-    .attr('y', ROW_HEIGHT / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'end')
-    .attr('fill', (d) => (d.highlight ? COLOR.highlight : COLOR.text))
-    .attr('font-weight', (d) => (d.highlight ? 'bold' : null))
-    .text((d) => d.shownLabel)
-    .append('title')
-    .text((d) => d.label);
-  const banded = row.filter((d) => !!d.band);
-  banded
-    .append('rect')
-    .attr('class', 'peer-band')
-    .attr('x', (d) => x(d.band!.q1))
-    .attr('y', 1)
-    .attr('width', (d) => Math.max(1, x(d.band!.q3) - x(d.band!.q1)))
-    .attr('height', ROW_HEIGHT - 2)
-    .attr('fill', COLOR.quartile);
-  banded
-    .append('line')
-    .attr('x1', (d) => x(d.band!.median))
-    .attr('x2', (d) => x(d.band!.median))
-    .attr('y1', 0)
-    .attr('y2', ROW_HEIGHT)
-    .attr('stroke', COLOR.reference)
-    .attr('stroke-width', 1.5);
-  const marks = row
-    .filter((d) => d.value !== null)
-    .append('rect')
-    .attr('class', 'mark')
-    .attr('data-unit-id', (d) => d.unitId)
-    .attr('data-value', (d) => markValue(d.value!))
-    .attr('data-synthetic', (d) => String(d.synthetic))
-    .attr('x', (d) => d.barX)
-    .attr('y', (ROW_HEIGHT - BAR_HEIGHT) / 2)
-    .attr('width', (d) => Math.max(1, d.barWidth))
-    .attr('height', BAR_HEIGHT)
-    .attr('fill', (d) => (d.highlight ? COLOR.highlight : d.synthetic ? COLOR.synthetic : COLOR.published));
-  marks.append('title').text((d) => `${d.label}: ${d.valueText}${d.detail ? '\n' + d.detail : ''}`);
-  row
-    .append('text')
-    .attr('x', (d) => (d.value !== null && d.value < 0 ? x(0) + 4 : d.barX + d.barWidth + 4))
-    .attr('y', ROW_HEIGHT / 2)
-    .attr('dy', '0.35em')
-    .attr('fill', COLOR.muted)
-    .text((d) => d.valueText);
+    .join((enter) => enter.append('g'))
+    .each(function (d) {
+      updateRow(this, d, L, x);
+    });
 
   if (L.spread) {
+    const s = L.spread;
     root
       .append('line')
-      .attr('class', 'median')
-      .attr('x1', x(L.spread.median))
-      .attr('x2', x(L.spread.median))
+      .attr('class', 'median spread')
+      .attr('x1', x(s.median))
+      .attr('x2', x(s.median))
       .attr('y1', L.top - 4)
       .attr('y2', bottom)
       .attr('stroke', COLOR.reference)
       .attr('stroke-dasharray', '4 3');
-    const legend = root.append('g').attr('transform', `translate(${L.left},10)`);
+    const legend = root.append('g').attr('class', 'spread').attr('transform', `translate(${L.left},10)`);
     legend
       .append('line')
       .attr('x1', 0)
       .attr('x2', 18)
       .attr('stroke', COLOR.reference)
       .attr('stroke-dasharray', '4 3');
-    const medianText = `${opts.medianLabel} ${opts.formatValue(L.spread.median)}`;
+    const medianText = `${opts.medianLabel} ${opts.formatValue(s.median)}`;
     legend.append('text').attr('x', 24).attr('dy', '0.35em').attr('font-size', 11).text(medianText);
     if (opts.quartilesLabel) {
       const qx = 24 + textWidth(medianText, 11) + 20;
@@ -238,7 +274,7 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
         .attr('x', qx + 24)
         .attr('dy', '0.35em')
         .attr('font-size', 11)
-        .text(`${opts.quartilesLabel} ${opts.formatValue(L.spread.q1)} – ${opts.formatValue(L.spread.q3)}`);
+        .text(`${opts.quartilesLabel} ${opts.formatValue(s.q1)} – ${opts.formatValue(s.q3)}`);
     }
   }
   return L;

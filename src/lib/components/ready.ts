@@ -19,7 +19,9 @@ function update() {
     html.removeAttribute('data-ready');
     return;
   }
-  // one frame later, so the SVG the last view drew is laid out
+  // in the next frame's animation callbacks: the marks are in the DOM; the browser styles, lays out and
+  // paints them right after (the browser bench reports that rendering apart, with --breakdown). After a
+  // long draw the frame is already due, so this costs no wait then.
   frame = requestAnimationFrame(() => {
     frame = 0;
     if (engineUp && (pending.size === 0 || engineFailed)) {
