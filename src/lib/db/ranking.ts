@@ -53,6 +53,14 @@ v AS ${materialize ? 'MATERIALIZED ' : ''}(
 )`;
 }
 
+/** The first `limit` units of v with a value, ranked. rank() over that prefix is the rank among all units
+ * (every unit with a greater value is in it), and sorts the prefix only, not every unit. */
+function rankedSql(dir: 'ASC' | 'DESC'): string {
+  return `SELECT *, CAST(rank() OVER (ORDER BY value ${dir}) AS INTEGER) AS rank FROM (
+  SELECT * FROM v WHERE value IS NOT NULL ORDER BY value ${dir}, unit_name, unit_id LIMIT ?
+)`;
+}
+
 export function rankingQuery(p: RankingParams, facets: Facets): Query {
   const params: unknown[] = [];
   const base = rankingBase(p, facets, params);
@@ -60,10 +68,8 @@ export function rankingQuery(p: RankingParams, facets: Facets): Query {
   params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
   return {
     sql: `${base}
-SELECT *, CAST(rank() OVER (ORDER BY value ${dir}) AS INTEGER) AS rank
-FROM v WHERE value IS NOT NULL
-ORDER BY value ${dir}, unit_name, unit_id
-LIMIT ?`,
+${rankedSql(dir)}
+ORDER BY value ${dir}, unit_name, unit_id`,
     params
   };
 }
@@ -72,7 +78,7 @@ LIMIT ?`,
 export function rankingSpreadQuery(p: RankingParams, facets: Facets): Query {
   const params: unknown[] = [];
   const base = rankingBase(p, facets, params);
-  return { sql: `${base}\n${SPREAD_SELECT} FROM v`, params };
+  return { sql: `${base}\n${spreadSql('v')}`, params };
 }
 
 /** The view's one round trip: the spread's columns on every ranked row (one row of spread alone when no unit
@@ -84,13 +90,8 @@ export function rankingViewQuery(p: RankingParams, facets: Facets): Query {
   params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
   return {
     sql: `${base},
-s AS (${SPREAD_SELECT} FROM v),
-r AS (
-  SELECT *, CAST(rank() OVER (ORDER BY value ${dir}) AS INTEGER) AS rank
-  FROM v WHERE value IS NOT NULL
-  ORDER BY value ${dir}, unit_name, unit_id
-  LIMIT ?
-)
+s AS (${spreadSql('v')}),
+r AS (${rankedSql(dir)})
 SELECT s.*, r.* FROM s LEFT JOIN r ON true
 ORDER BY r.value ${dir}, r.unit_name, r.unit_id`,
     params
@@ -116,7 +117,9 @@ export function splitRanking(rows: (RankingRow & SpreadRow)[]): { rows: RankingR
   return { rows: ranked, spread };
 }
 
-/** Aggregates a column `value` into a SpreadRow. */
-export const SPREAD_SELECT = `SELECT CAST(count(value) AS INTEGER) AS n, CAST(count(*) - count(value) AS INTEGER) AS missing,
-  min(value) AS min, quantile_cont(value, 0.25) AS q1, quantile_cont(value, 0.5) AS median,
-  quantile_cont(value, 0.75) AS q3, max(value) AS max`;
+/** Aggregates the column `value` of `from` into a SpreadRow (the three quartiles in one pass). */
+export const spreadSql = (from: string) => `SELECT n, missing, min, q[1] AS q1, q[2] AS median, q[3] AS q3, max FROM (
+  SELECT CAST(count(value) AS INTEGER) AS n, CAST(count(*) - count(value) AS INTEGER) AS missing,
+    min(value) AS min, quantile_cont(value, [0.25, 0.5, 0.75]) AS q, max(value) AS max
+  FROM ${from}
+)`;
