@@ -131,7 +131,9 @@ describe('ranking', () => {
   it("the view's one round trip: rows and spread; a spread of no values when no unit states the figure", async () => {
     const both = q.splitRanking(await db.query(q.rankingViewQuery({ metric: 'staff_actual' }, facets)));
     expect(both.rows).toEqual(await db.query(q.rankingQuery({ metric: 'staff_actual' }, facets)));
-    expect(both.spread).toEqual((await db.query(q.rankingSpreadQuery({ metric: 'staff_actual' }, facets)))[0]);
+    expect(both.spread).toEqual(
+      (await db.query(q.rankingSpreadQuery({ metric: 'staff_actual' }, facets)))[0]
+    );
     const none = q.splitRanking(await db.query(q.rankingViewQuery({ metric: 'fund_budget' }, facets)));
     expect(none.rows).toEqual([]);
     expect(none.spread).toEqual({ n: 0, missing: 6, min: null, q1: null, median: null, q3: null, max: null });

@@ -36,7 +36,9 @@ describe('manifest → views', () => {
       'disclosures'
     ]);
     expect(sql[0].sql).toBe("CREATE OR REPLACE VIEW units AS SELECT * FROM read_parquet(['units.parquet'])");
-    expect(sql[4].sql).toMatch(/^CREATE OR REPLACE VIEW docs_mem AS WITH src AS \(SELECT \* FROM read_parquet\(\['disclosures.parquet'\]\)\)/);
+    expect(sql[4].sql).toMatch(
+      /^CREATE OR REPLACE VIEW docs_mem AS WITH src AS \(SELECT \* FROM read_parquet\(\['disclosures.parquet'\]\)\)/
+    );
     expect(sql[5].sql).toBe(
       `CREATE OR REPLACE VIEW disclosures AS SELECT * EXCLUDE (${DOCS_MEM_EXTRA.join(', ')}) FROM docs_mem`
     );
@@ -81,7 +83,9 @@ describe('tables held in memory', () => {
     expect(inMemory).toEqual(['disclosures']);
     const sql = createViewsSql(files, inMemory).map((s) => s.sql);
     expect(sql.filter((x) => x.startsWith('CREATE OR REPLACE TABLE'))).toHaveLength(1);
-    expect(sql.find((x) => x.startsWith('CREATE OR REPLACE TABLE'))).toMatch(/^CREATE OR REPLACE TABLE docs_mem AS /);
+    expect(sql.find((x) => x.startsWith('CREATE OR REPLACE TABLE'))).toMatch(
+      /^CREATE OR REPLACE TABLE docs_mem AS /
+    );
     expect(sql.filter((x) => x.startsWith('CREATE OR REPLACE VIEW'))).toHaveLength(5);
   });
 });

@@ -1,3 +1,4 @@
+import { ROW_LIMIT_CHOICES } from '../../src/lib/db/docs';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import {
@@ -58,6 +59,8 @@ function randomValue(name: keyof typeof FIELDS, r: () => number): unknown {
       return pickOne(['asc', 'desc']);
     case 'top':
       return 1 + Math.floor(r() * 30);
+    case 'limit':
+      return pickOne(ROW_LIMIT_CHOICES);
     case 'split':
       return pickOne(SPLIT_IDS);
     case 'per':
@@ -194,6 +197,17 @@ describe('URL state: invalid and hostile input', () => {
         }
       }
     }
+  });
+
+  it('a one-year view shows as many units as one of its choices says, no other number', () => {
+    expect(parseState('ranking', qs('v=1&n=500')).state).toEqual({ limit: 500 });
+    expect(parseState('percapita', qs('v=1&n=1000')).state).toEqual({ limit: 1000 });
+    for (const bad of ['37', '100000', '0', 'all']) {
+      const r = parseState('ranking', qs(`v=1&n=${bad}`));
+      expect(r.state, bad).toEqual({});
+      expect(r.details[0]?.code, bad).toBe('invalid_value');
+    }
+    expect(parseState('trends', qs('v=1&n=500')).details[0]?.code).toBe('unknown_param');
   });
 
   it('numbers out of range or not integers are invalid', () => {

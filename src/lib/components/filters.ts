@@ -19,7 +19,8 @@ export type FilterField =
   | 'peers'
   | 'source'
   | 'order'
-  | 'top';
+  | 'top'
+  | 'limit';
 
 export interface FilterValue {
   year?: number;
@@ -38,4 +39,6 @@ export interface FilterValue {
   peers?: PeerGroup;
   order?: 'desc' | 'asc';
   top?: number;
+  /** how many units a one-year view shows */
+  limit?: number;
 }

@@ -10,11 +10,23 @@ export type { View, ViewState };
 
 /** The filter-bar controls of each view (view-specific controls live on the page). */
 export const VIEW_CONTROLS: Record<View, FilterField[]> = {
-  ranking: ['year', 'kind', 'metric', 'order', 'region', 'level', 'category', 'source', 'units'],
+  ranking: ['year', 'kind', 'metric', 'order', 'limit', 'region', 'level', 'category', 'source', 'units'],
   trends: ['span', 'kind', 'metric', 'top', 'region', 'level', 'category', 'source', 'units'],
-  composition: ['year', 'kind', 'split', 'region', 'level', 'category', 'source', 'units'],
-  staffing: ['year', 'kind', 'metric', 'region', 'level', 'category', 'source', 'units'],
-  percapita: ['year', 'kind', 'amount', 'per', 'peers', 'region', 'level', 'category', 'source', 'units'],
+  composition: ['year', 'kind', 'split', 'limit', 'region', 'level', 'category', 'source', 'units'],
+  staffing: ['year', 'kind', 'metric', 'limit', 'region', 'level', 'category', 'source', 'units'],
+  percapita: [
+    'year',
+    'kind',
+    'amount',
+    'per',
+    'peers',
+    'limit',
+    'region',
+    'level',
+    'category',
+    'source',
+    'units'
+  ],
   benchmark: ['unit', 'year', 'kind', 'peers', 'source'],
   unit: ['unit', 'year', 'kind'],
   quality: ['kind', 'region', 'level', 'category', 'source', 'units'],

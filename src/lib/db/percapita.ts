@@ -29,7 +29,7 @@ export interface PercapitaParams extends Filters {
   per?: Denominator;
   /** whose spread each unit is drawn against; default: all units in the filter */
   peers?: PeerGroup;
-  /** default DEFAULT_ROW_LIMIT (500), at most ROW_LIMIT_MAX */
+  /** default DEFAULT_ROW_LIMIT (200), at most ROW_LIMIT_MAX */
   limit?: number;
 }
 

@@ -17,7 +17,7 @@ export interface RankingParams extends Filters {
   year?: number;
   metric?: MetricId;
   order?: 'desc' | 'asc';
-  /** default DEFAULT_ROW_LIMIT (500), at most ROW_LIMIT_MAX */
+  /** default DEFAULT_ROW_LIMIT (200), at most ROW_LIMIT_MAX */
   limit?: number;
 }
 
@@ -118,7 +118,9 @@ export function splitRanking(rows: (RankingRow & SpreadRow)[]): { rows: RankingR
 }
 
 /** Aggregates the column `value` of `from` into a SpreadRow (the three quartiles in one pass). */
-export const spreadSql = (from: string) => `SELECT n, missing, min, q[1] AS q1, q[2] AS median, q[3] AS q3, max FROM (
+export const spreadSql = (
+  from: string
+) => `SELECT n, missing, min, q[1] AS q1, q[2] AS median, q[3] AS q3, max FROM (
   SELECT CAST(count(value) AS INTEGER) AS n, CAST(count(*) - count(value) AS INTEGER) AS missing,
     min(value) AS min, quantile_cont(value, [0.25, 0.5, 0.75]) AS q, max(value) AS max
   FROM ${from}

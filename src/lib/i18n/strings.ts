@@ -107,7 +107,8 @@ const zh = {
   order: '排序',
   order_desc: '从高到低',
   order_asc: '从低到高',
-  top_n: '单位数'
+  top_n: '单位数',
+  shown_n: '显示'
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -217,7 +218,8 @@ const en: Record<StringKey, string> = {
   order: 'Order',
   order_desc: 'Largest first',
   order_asc: 'Smallest first',
-  top_n: 'Units'
+  top_n: 'Units',
+  shown_n: 'Show'
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };

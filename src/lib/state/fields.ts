@@ -2,6 +2,7 @@
 // are read from and written to the query string. A multi-valued field repeats its key (`u=a&u=b`).
 import * as v from 'valibot';
 import { METRIC_IDS, DENOMINATORS, PEER_GROUPS, SPLIT_IDS } from '../db/metrics';
+import { ROW_LIMIT_CHOICES } from '../db/docs';
 
 /** Unit ids are short ASCII tokens (hashes); anything else is not an id. */
 export const UNIT_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
@@ -51,6 +52,12 @@ export const FIELDS = {
   metric: pick('m', METRIC_IDS),
   order: pick('ord', ['desc', 'asc'] as const),
   top: int('top', 1, 100),
+  limit: {
+    kind: 'int',
+    key: 'n',
+    many: false,
+    schema: v.picklist([...ROW_LIMIT_CHOICES]) as v.GenericSchema<unknown, number>
+  } as const,
   split: pick('split', SPLIT_IDS),
   per: pick('per', DENOMINATORS),
   peers: pick('peers', PEER_GROUPS),

@@ -42,11 +42,11 @@ const FILTERS = [
 
 /** The fields of each view, in the order they are documented. */
 export const VIEW_FIELDS = {
-  ranking: [...FILTERS, 'year', 'metric', 'order'],
+  ranking: [...FILTERS, 'year', 'metric', 'order', 'limit'],
   trends: [...FILTERS, 'from', 'to', 'metric', 'top'],
-  composition: [...FILTERS, 'year', 'split'],
-  staffing: [...FILTERS, 'year', 'metric'],
-  percapita: [...FILTERS, 'year', 'metric', 'per', 'peers'],
+  composition: [...FILTERS, 'year', 'split', 'limit'],
+  staffing: [...FILTERS, 'year', 'metric', 'limit'],
+  percapita: [...FILTERS, 'year', 'metric', 'per', 'peers', 'limit'],
   benchmark: ['unit', 'year', 'kind', 'sources', 'peers'],
   unit: ['unit', 'year', 'kind'],
   quality: [...FILTERS, 'years', 'severities', 'checks', 'page'],
@@ -95,7 +95,8 @@ export const STATE_SCHEMAS = {
     ...filterEntries,
     year: o(F.year.schema),
     metric: o(F.metric.schema),
-    order: o(F.order.schema)
+    order: o(F.order.schema),
+    limit: o(F.limit.schema)
   }),
   trends: v.strictObject({
     ...filterEntries,
@@ -104,14 +105,25 @@ export const STATE_SCHEMAS = {
     metric: o(F.metric.schema),
     top: o(F.top.schema)
   }),
-  composition: v.strictObject({ ...filterEntries, year: o(F.year.schema), split: o(F.split.schema) }),
-  staffing: v.strictObject({ ...filterEntries, year: o(F.year.schema), metric: o(F.metric.schema) }),
+  composition: v.strictObject({
+    ...filterEntries,
+    year: o(F.year.schema),
+    split: o(F.split.schema),
+    limit: o(F.limit.schema)
+  }),
+  staffing: v.strictObject({
+    ...filterEntries,
+    year: o(F.year.schema),
+    metric: o(F.metric.schema),
+    limit: o(F.limit.schema)
+  }),
   percapita: v.strictObject({
     ...filterEntries,
     year: o(F.year.schema),
     metric: o(F.metric.schema),
     per: o(F.per.schema),
-    peers: o(F.peers.schema)
+    peers: o(F.peers.schema),
+    limit: o(F.limit.schema)
   }),
   benchmark: v.strictObject({
     unit: o(F.unit.schema),
