@@ -76,6 +76,20 @@ describe('ranking', () => {
     await expect(row.innerText()).resolves.toContain('19.75');
   });
 
+  it('shows as many units as chosen, the first ones of the full ranking, and says of how many', async () => {
+    await open(`/ranking/?v=1&m=reception&y=${seed.year}`);
+    const all = await marks('ranking');
+    await expect(page.locator('[data-testid="shown-of"]').count()).resolves.toBe(0);
+    await page.selectOption('[data-testid="filter-limit"]', '50');
+    await page.waitForURL(/[?&]n=50(&|$)/);
+    await waitReady(page);
+    expect(await marks('ranking')).toEqual(all.slice(0, 50));
+    await expect(page.locator('[data-testid="shown-of"]').innerText()).resolves.toContain(
+      `显示前 50 个，共 ${all.length} 个单位`
+    );
+    await open(`/ranking/?v=1&m=reception&y=${seed.year}`);
+  });
+
   it('exports CSV, SVG and PNG', async () => {
     for (const [id, ext] of [
       ['export-csv', 'csv'],
