@@ -21,6 +21,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SORT_KEYS, TABLES, TABLE_NAMES, parquetFile } from '../model';
 import type { Column, DocumentResult, TableName } from '../model';
+import type { DataFacts } from './report';
 
 export type Cell = string | number | boolean | null;
 /** A document's rows, each already checked against its table's columns (cells in column order). */
@@ -166,19 +167,9 @@ export interface TableOutput {
   bytes: number;
 }
 
-export interface WrittenTables {
+/** The tables written, and the facts for the manifest. */
+export interface WrittenTables extends DataFacts {
   tables: Record<TableName, TableOutput>;
-  /** Facts for the manifest, read back from what was written: the values every filter may take. */
-  years: number[];
-  kinds: string[];
-  sourceKinds: string[];
-  regions: string[];
-  levels: string[];
-  categories: string[];
-  severities: string[];
-  checks: string[];
-  /** how many (unit, year) have more than one document (the browser ranks documents only when some do) */
-  unitYearsWithSeveralDocuments: number;
   /** Temp files (in tmpDir) ready to be renamed to `tables[t].file` in the out folder. */
   temps: Record<TableName, string>;
 }

@@ -139,19 +139,23 @@ export interface Manifest {
   documents: Pick<ReportTotals, 'inputs' | 'ok' | 'partial' | 'rejected'>;
 }
 
+/** What the manifest says of the data, read back from the written files: the values every filter may take,
+ * and how many (unit, year) have more than one document (the browser ranks documents only when some do). */
+export interface DataFacts {
+  years: number[];
+  kinds: string[];
+  sourceKinds: string[];
+  regions: string[];
+  levels: string[];
+  categories: string[];
+  severities: string[];
+  checks: string[];
+  unitYearsWithSeveralDocuments: number;
+}
+
 export function buildManifest(
   files: readonly ManifestFile[],
-  facts: {
-    years: number[];
-    kinds: string[];
-    sourceKinds: string[];
-    regions: string[];
-    levels: string[];
-    categories: string[];
-    severities: string[];
-    checks: string[];
-    unitYearsWithSeveralDocuments: number;
-  },
+  facts: DataFacts,
   totals: ReportTotals
 ): Manifest {
   return {
