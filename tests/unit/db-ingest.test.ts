@@ -252,16 +252,24 @@ describe('per capita on the ingested data', () => {
     }
   });
 
-  it('every row is amount / headcount and peer medians match a JS recomputation', async () => {
-    const rows = await db.query<q.PercapitaRow>(
-      q.percapitaQuery({ year: 2022, metric: 'personnel_expense', peers: 'level' }, facets)
-    );
-    expect(rows.length).toBeGreaterThan(10);
-    for (const r of rows) {
-      expect(r.value).toBeCloseTo(r.amount / r.headcount, 12);
-      const peers = rows.filter((x) => x.level === r.level).map((x) => x.value);
-      expect(r.peer_n).toBe(peers.length);
-      expect(r.peer_median).toBeCloseTo(quantile(peers, 0.5), 9);
+  it('every row is amount / headcount; each peer group’s quartiles match a JS recomputation, first rows or all', async () => {
+    for (const peers of q.PEER_GROUPS) {
+      const p = { year: 2022, metric: 'personnel_expense', peers, limit: 1000 } as const;
+      const rows = await db.query<q.PercapitaRow>(q.percapitaQuery(p, facets));
+      expect(rows.length).toBeGreaterThan(10);
+      // a peer group is the units sharing its columns, NULL being a value of its own
+      const key = (r: q.PercapitaRow) => q.PEER_COLUMNS[peers].map((c) => String(r[c as 'level'])).join('|');
+      for (const r of rows) {
+        expect(r.value).toBeCloseTo(r.amount / r.headcount, 12);
+        const group = rows.filter((x) => key(x) === key(r)).map((x) => x.value);
+        expect(r.peer_n, peers).toBe(group.length);
+        expect(r.peer_q1).toBeCloseTo(quantile(group, 0.25), 9);
+        expect(r.peer_median).toBeCloseTo(quantile(group, 0.5), 9);
+        expect(r.peer_q3).toBeCloseTo(quantile(group, 0.75), 9);
+      }
+      if (peers === 'category') expect(rows.some((r) => r.category === null)).toBe(true);
+      const first = await db.query<q.PercapitaRow>(q.percapitaQuery({ ...p, limit: 50 }, facets));
+      expect(first).toEqual(rows.slice(0, 50));
     }
   });
 });

@@ -1,6 +1,7 @@
 // 人均 per capita: an amount divided by a chosen headcount (在职 by default), with the spread of the unit's
 // peers. A NULL or zero headcount gives NULL, never a division by zero.
 import { latestYear, type Facets } from './facets';
+import { spreadSql } from './ranking';
 import { resolveFilters, type Filters } from './filters';
 import {
   clampLimit,
@@ -46,22 +47,23 @@ export interface PercapitaRow extends IdentityRow {
 
 export const PERCAPITA_DEFAULT_PEERS: PeerGroup = 'all';
 
-/** units whose amount or headcount is missing or zero are not rows; count them with percapitaSpreadQuery */
-export const PEER_PARTITION: Record<PeerGroup, string> = {
-  all: '',
-  level: 'PARTITION BY level',
-  category: 'PARTITION BY category',
-  region_level: 'PARTITION BY region, level'
+/** The columns that make a peer group (none: every unit of the filter). Units whose amount or headcount is
+ * missing or zero are not rows; count them with percapitaSpreadQuery. */
+export const PEER_COLUMNS: Record<PeerGroup, readonly string[]> = {
+  all: [],
+  level: ['level'],
+  category: ['category'],
+  region_level: ['region', 'level']
 };
 
-function percapitaBase(p: PercapitaParams, facets: Facets, params: unknown[]): string {
+function percapitaBase(p: PercapitaParams, facets: Facets, params: unknown[], materialize = false): string {
   const { filters } = resolveFilters(p, facets);
   const year = p.year ?? latestYear(facets) ?? 0;
   const metric = p.metric ?? DEFAULT_METRIC;
   if (metricOf(metric).unit !== '万元') throw new Error(`per-capita needs an amount metric, not ${metric}`);
   const per = column(p.per ?? DEFAULT_DENOMINATOR);
   return `WITH ${docsCte(filters, { year }, params)},
-v AS (
+v AS ${materialize ? 'MATERIALIZED ' : ''}(
   SELECT ${IDENTITY_SQL}, ${metricSql(metric)} AS amount, CAST(${per} AS DOUBLE) AS headcount,
     CASE WHEN ${per} IS NULL OR ${per} = 0 THEN NULL ELSE ${metricSql(metric)} / ${per} END AS value
   FROM docs d
@@ -70,19 +72,23 @@ v AS (
 
 export function percapitaQuery(p: PercapitaParams, facets: Facets): Query {
   const params: unknown[] = [];
-  const base = percapitaBase(p, facets, params);
-  const w = PEER_PARTITION[p.peers ?? PERCAPITA_DEFAULT_PEERS];
+  const base = percapitaBase(p, facets, params, true);
+  const cols = PEER_COLUMNS[p.peers ?? PERCAPITA_DEFAULT_PEERS];
   params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
+  // each peer group's spread once (a group by), joined to the first rows; a NULL level or category is a
+  // group of its own, as a window partition would make it
+  const on = cols.length ? cols.map((c) => `g.${c} IS NOT DISTINCT FROM t.${c}`).join(' AND ') : 'true';
   return {
-    sql: `${base}
-SELECT *,
-  CAST(count(value) OVER (${w}) AS INTEGER) AS peer_n,
-  quantile_cont(value, 0.25) OVER (${w}) AS peer_q1,
-  quantile_cont(value, 0.5) OVER (${w}) AS peer_median,
-  quantile_cont(value, 0.75) OVER (${w}) AS peer_q3
-FROM v WHERE value IS NOT NULL
-ORDER BY value DESC, unit_name, unit_id
-LIMIT ?`,
+    sql: `${base},
+t AS (SELECT * FROM v WHERE value IS NOT NULL ORDER BY value DESC, unit_name, unit_id LIMIT ?),
+g AS (
+  SELECT ${cols.map((c) => `${c}, `).join('')}CAST(count(value) AS INTEGER) AS n,
+    quantile_cont(value, [0.25, 0.5, 0.75]) AS q
+  FROM v WHERE value IS NOT NULL${cols.length ? ` GROUP BY ${cols.join(', ')}` : ''}
+)
+SELECT t.*, g.n AS peer_n, g.q[1] AS peer_q1, g.q[2] AS peer_median, g.q[3] AS peer_q3
+FROM t LEFT JOIN g ON ${on}
+ORDER BY t.value DESC, t.unit_name, t.unit_id`,
     params
   };
 }
@@ -91,12 +97,5 @@ LIMIT ?`,
 export function percapitaSpreadQuery(p: PercapitaParams, facets: Facets): Query {
   const params: unknown[] = [];
   const base = percapitaBase(p, facets, params);
-  return {
-    sql: `${base}
-SELECT CAST(count(value) AS INTEGER) AS n, CAST(count(*) - count(value) AS INTEGER) AS missing,
-  min(value) AS min, quantile_cont(value, 0.25) AS q1, quantile_cont(value, 0.5) AS median,
-  quantile_cont(value, 0.75) AS q3, max(value) AS max
-FROM v`,
-    params
-  };
+  return { sql: `${base}\n${spreadSql('v')}`, params };
 }
