@@ -3,7 +3,8 @@
 import { page } from '$app/state';
 import { app } from './app.svelte';
 import { checkYear, filterNotices } from './notices';
-import { readPageState } from './viewState';
+import type { FilterValue } from './filters';
+import { readPageState, writePageState, type ViewState } from './viewState';
 
 export type OneYearView = 'ranking' | 'percapita' | 'staffing' | 'composition';
 
@@ -22,7 +23,13 @@ export function oneYearPage<V extends OneYearView>(view: V) {
         ]
       : []
   );
+  /** write the state with `patch` applied into the URL (the page then follows the URL) */
+  function update(patch: Partial<FilterValue>) {
+    if (!parsed) return;
+    writePageState(view, { ...parsed.state, ...patch } as ViewState<V>);
+  }
   return {
+    update,
     get parsed() {
       return parsed;
     },
