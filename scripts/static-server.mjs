@@ -1,34 +1,13 @@
 // A small static file server for a built site (build/): GET/HEAD with HTTP range requests (DuckDB-WASM reads
 // Parquet by ranges), directory paths served from their index.html, nothing outside the root. Used by the
-// e2e tests to serve exactly what adapter-static wrote.
+// e2e tests to serve exactly what adapter-static wrote, and by the browser bench (which serves another data
+// folder at /data/ and counts the bytes read from it).
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { parseRange } from './data-plugin.mjs';
+import { existsSync, statSync } from 'node:fs';
+import { join, normalize, resolve, sep } from 'node:path';
+import { sendFile } from './http-file.mjs';
 
-/** @type {Record<string, string>} */
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.parquet': 'application/vnd.apache.parquet',
-  '.txt': 'text/plain; charset=utf-8'
-};
-
-/**
- * The Cache-Control header for a URL path: Vite's content-hashed files under /_app/immutable/ never change
- * under their name, so the browser may keep them (a preloaded worker or .wasm is then read from the HTTP
- * cache when the worker asks for it); everything else (the HTML, /data/, the version file) is revalidated.
- * @param {string} urlPath
- */
-export function cacheControlFor(urlPath) {
-  return urlPath.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-}
+export { cacheControlFor } from './http-file.mjs';
 
 /**
  * Resolve a URL path to a file under root, or null.
@@ -49,42 +28,32 @@ export function fileFor(root, urlPath) {
 }
 
 /**
- * Serve dir on host:port (port 0: a free one). Resolves to { url, close }.
+ * Serve dir on host:port (port 0: a free one). `mounts` serves other folders under URL prefixes
+ * (`{ '/data/': '/tmp/p100k' }`); `onSend(urlPath, bytes)` hears of every file answered. Resolves to
+ * { url, close }.
  * @param {string} dir
- * @param {{ host?: string, port?: number }} [opts]
+ * @param {{ host?: string, port?: number, mounts?: Record<string, string>,
+ *   onSend?: (urlPath: string, bytes: number) => void }} [opts]
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export function serveStatic(dir, opts = {}) {
   const root = resolve(dir);
+  const mounts = Object.entries(opts.mounts ?? {}).map(([prefix, d]) => [prefix, resolve(d)]);
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.statusCode = 405;
       return res.end();
     }
-    const file = fileFor(root, req.url ?? '/');
+    const url = req.url ?? '/';
+    const mount = mounts.find(([prefix]) => url.startsWith(prefix));
+    const file = mount ? fileFor(mount[1], url.slice(mount[0].length - 1)) : fileFor(root, url);
     if (!file) {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       return res.end('not found');
     }
-    const size = statSync(file).size;
-    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    res.setHeader('Accept-Ranges', 'bytes');
-    res.setHeader('Cache-Control', cacheControlFor(req.url ?? '/'));
-    const header = req.headers.range;
-    const range = header ? parseRange(header, size) : null;
-    if (header && !range) {
-      res.statusCode = 416;
-      res.setHeader('Content-Range', `bytes */${size}`);
-      return res.end();
-    }
-    if (range) {
-      res.statusCode = 206;
-      res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
-      res.setHeader('Content-Length', String(range.end - range.start + 1));
-    } else res.setHeader('Content-Length', String(size));
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file, range ?? undefined).pipe(res);
+    const bytes = sendFile(req, res, file);
+    opts.onSend?.(url.split('?')[0], bytes);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

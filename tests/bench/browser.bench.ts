@@ -11,13 +11,12 @@
 // set when data-ready is set) and the wall time the driver sees (page.goto → the driver seeing data-ready,
 // checked every animation frame: includes the browser starting the navigation and the driver's round
 // trips). Prints one line per measure; figures are measured, never assumed.
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { cacheControlFor } from '../../scripts/static-server.mjs';
+import { serveStatic } from '../../scripts/static-server.mjs';
+import { CHROMIUM_ARGS } from '../e2e/browser';
 
 const FLAGS = new Set(['breakdown']);
 const args = new Map<string, string>();
@@ -34,79 +33,9 @@ const PATH = args.get('path') ?? '/ranking/';
 const READY_TIMEOUT = Number(args.get('timeout') ?? 120_000);
 const BREAKDOWN = args.has('breakdown');
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.parquet': 'application/octet-stream'
-};
-
 /** bytes served under /data/ since the last reset */
 let dataBytes = 0;
 let dataRequests = 0;
-
-function resolveFile(url: string): string | null {
-  const path = decodeURIComponent(url.split('?')[0]);
-  const [root, rel] = path.startsWith('/data/') ? [DATA, path.slice(6)] : [BUILD, path.slice(1)];
-  let file = normalize(join(root, rel));
-  if (file !== root && !file.startsWith(root + sep)) return null;
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
-  return existsSync(file) && statSync(file).isFile() ? file : null;
-}
-
-function serve(req: IncomingMessage, res: ServerResponse) {
-  const file = resolveFile(req.url ?? '/');
-  if (!file) {
-    res.statusCode = 404;
-    return res.end('not found');
-  }
-  const size = statSync(file).size;
-  res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-  res.setHeader('Accept-Ranges', 'bytes');
-  // as scripts/static-server.mjs: hashed /_app/immutable/ files may be kept, the rest is revalidated
-  res.setHeader('Cache-Control', cacheControlFor(req.url ?? '/'));
-  const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-  let start = 0;
-  let end = size - 1;
-  if (m) {
-    if (m[1] === '') start = Math.max(0, size - Number(m[2]));
-    else {
-      start = Number(m[1]);
-      if (m[2] !== '') end = Math.min(size - 1, Number(m[2]));
-    }
-    if (start > end) {
-      res.statusCode = 416;
-      res.setHeader('Content-Range', `bytes */${size}`);
-      return res.end();
-    }
-    res.statusCode = 206;
-    res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
-  }
-  res.setHeader('Content-Length', String(end - start + 1));
-  if ((req.url ?? '').startsWith('/data/')) {
-    dataRequests++;
-    if (req.method !== 'HEAD') dataBytes += end - start + 1;
-  }
-  if (req.method === 'HEAD' || size === 0) return res.end();
-  createReadStream(file, { start, end }).pipe(res);
-}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -226,11 +155,17 @@ async function main() {
     throw new Error(`no built site in ${BUILD}: run \`npm run build\` first`);
   }
   if (!existsSync(join(DATA, 'manifest.json'))) throw new Error(`no manifest.json in ${DATA}`);
-  const server = createServer(serve);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}${PATH}`;
-  const manifest = JSON.parse(await (await fetch(`http://127.0.0.1:${port}/data/manifest.json`)).text());
+  // the built site as npm start serves it, with DATA at /data/; requests and bytes under /data/ are counted
+  const server = await serveStatic(BUILD, {
+    mounts: { '/data/': DATA },
+    onSend: (path, bytes) => {
+      if (!path.startsWith('/data/')) return;
+      dataRequests++;
+      dataBytes += bytes;
+    }
+  });
+  const url = `${server.url}${PATH}`;
+  const manifest = JSON.parse(await (await fetch(`${server.url}/data/manifest.json`)).text());
   const docs = manifest.rows?.disclosures ?? '?';
   const parquetBytes = (manifest.files ?? []).reduce(
     (s: number, f: { bytes?: number }) => s + (f.bytes ?? 0),
@@ -315,7 +250,7 @@ async function main() {
   const redraw = redraws.map((r) => r.total);
   offsite.push(...b.offsite);
   await b.close();
-  server.close();
+  await server.close();
   if (redraw.length) {
     console.log(
       `filter change to redraw (metric picker): median ${ms(pct(redraw, 0.5))}, p95 ${ms(pct(redraw, 0.95))}, max ${ms(Math.max(...redraw))} (n=${redraw.length}${failed ? `, ${failed} did not redraw` : ''})`
