@@ -11,6 +11,10 @@ import type { Db, Facets } from '../../src/lib/db/queries';
 let dir: string;
 let db: Db;
 let facets: Facets;
+/** the ranking view's rows and spread, from its one query */
+const ranking = async (p: q.RankingParams) => q.splitRanking(await db.query(q.rankingQuery(p, facets)));
+const ranked = async (p: q.RankingParams) => (await ranking(p)).rows;
+const spreadOf = async (p: q.RankingParams) => (await ranking(p)).spread;
 
 beforeAll(async () => {
   dir = await writeFixture();
@@ -48,7 +52,7 @@ describe('facets', () => {
 
 describe('ranking', () => {
   it('ranks units by the metric in the latest year, the budget before a final account', async () => {
-    const rows = await db.query<q.RankingRow>(q.rankingQuery({ metric: 'reception' }, facets));
+    const rows = await ranked({ metric: 'reception' });
     expect(rows.map((r) => [r.unit_id, r.value, r.rank])).toEqual([
       ['u6', 100, 1],
       ['u2', 19.75, 2],
@@ -61,17 +65,11 @@ describe('ranking', () => {
   });
 
   it('filters by kind, level, units, year; ascending', async () => {
-    const finals = await db.query<q.RankingRow>(
-      q.rankingQuery({ metric: 'reception', kind: 'final' }, facets)
-    );
+    const finals = await ranked({ metric: 'reception', kind: 'final' });
     expect(finals.map((r) => [r.unit_id, r.value])).toEqual([['u2', 18.5]]);
-    const county = await db.query<q.RankingRow>(
-      q.rankingQuery({ metric: 'reception', levels: ['区县级'] }, facets)
-    );
+    const county = await ranked({ metric: 'reception', levels: ['区县级'] });
     expect(county.map((r) => r.unit_id)).toEqual(['u4']);
-    const two = await db.query<q.RankingRow>(
-      q.rankingQuery({ metric: 'three_public_total', units: ['u3', 'u1'], year: 2021, order: 'asc' }, facets)
-    );
+    const two = await ranked({ metric: 'three_public_total', units: ['u3', 'u1'], year: 2021, order: 'asc' });
     expect(two.map((r) => [r.unit_id, r.value])).toEqual([['u1', 30]]);
   });
 
@@ -84,7 +82,7 @@ describe('ranking', () => {
     expect(query.sql).not.toContain('u1');
     expect(placeholders(query.sql)).toBe(query.params.length);
     expect(query.params).toEqual([2023, '示例市', 'u1', 'u3', q.DEFAULT_ROW_LIMIT]);
-    const rows = await db.query<q.RankingRow>(query);
+    const { rows } = q.splitRanking(await db.query(query));
     expect(rows.map((r) => r.unit_id)).toEqual(['u1', 'u3']);
     expect(q.resolveFilters({ units: ['u1', 'nope'] }, facets).dropped).toEqual([
       { filter: 'units', value: 'nope' }
@@ -92,9 +90,7 @@ describe('ranking', () => {
   });
 
   it('a limit keeps the top rows; ranks count every unit', async () => {
-    const asc = await db.query<q.RankingRow>(
-      q.rankingQuery({ metric: 'reception', order: 'asc', limit: 2 }, facets)
-    );
+    const asc = await ranked({ metric: 'reception', order: 'asc', limit: 2 });
     expect(asc.map((r) => [r.unit_id, r.rank])).toEqual([
       ['u4', 1],
       ['u3', 2]
@@ -103,17 +99,17 @@ describe('ranking', () => {
   });
 
   it('a change metric: value minus the prior year the document states', async () => {
-    const rows = await db.query<q.RankingRow>(q.rankingQuery({ metric: 'reception.chg' }, facets));
+    const rows = await ranked({ metric: 'reception.chg' });
     expect(rows.map((r) => [r.unit_id, r.value])).toEqual([
       ['u1', -1],
       ['u2', -2.25]
     ]);
-    const pct = await db.query<q.RankingRow>(q.rankingQuery({ metric: 'reception.pct' }, facets));
+    const pct = await ranked({ metric: 'reception.pct' });
     expect(pct.find((r) => r.unit_id === 'u2')!.value).toBeCloseTo((-2.25 / 22) * 100, 10);
   });
 
   it('spread: quartiles as quantile_cont defines them, and the count of units without a value', async () => {
-    const [s] = await db.query<q.SpreadRow>(q.rankingSpreadQuery({ metric: 'reception' }, facets));
+    const s = await spreadOf({ metric: 'reception' });
     const values = [100, 19.75, 8, 6, 5, 3];
     expect(s).toEqual({
       n: 6,
@@ -124,17 +120,12 @@ describe('ranking', () => {
       q3: quantile(values, 0.75),
       max: 100
     });
-    const [staff] = await db.query<q.SpreadRow>(q.rankingSpreadQuery({ metric: 'staff_actual' }, facets));
+    const staff = await spreadOf({ metric: 'staff_actual' });
     expect(staff).toMatchObject({ n: 4, missing: 2 });
   });
 
-  it("the view's one round trip: rows and spread; a spread of no values when no unit states the figure", async () => {
-    const both = q.splitRanking(await db.query(q.rankingViewQuery({ metric: 'staff_actual' }, facets)));
-    expect(both.rows).toEqual(await db.query(q.rankingQuery({ metric: 'staff_actual' }, facets)));
-    expect(both.spread).toEqual(
-      (await db.query(q.rankingSpreadQuery({ metric: 'staff_actual' }, facets)))[0]
-    );
-    const none = q.splitRanking(await db.query(q.rankingViewQuery({ metric: 'fund_budget' }, facets)));
+  it('a spread of no values, and no rows, when no unit states the figure', async () => {
+    const none = q.splitRanking(await db.query(q.rankingQuery({ metric: 'fund_budget' }, facets)));
     expect(none.rows).toEqual([]);
     expect(none.spread).toEqual({ n: 0, missing: 6, min: null, q1: null, median: null, q3: null, max: null });
   });

@@ -41,8 +41,6 @@ export interface SpreadRow {
   max: number | null;
 }
 
-export const RANKING_MAX = ROW_LIMIT_MAX;
-
 function rankingBase(p: RankingParams, facets: Facets, params: unknown[], materialize = false): string {
   const { filters } = resolveFilters(p, facets);
   const year = p.year ?? latestYear(facets) ?? 0;
@@ -61,29 +59,9 @@ function rankedSql(dir: 'ASC' | 'DESC'): string {
 )`;
 }
 
+/** The ranking in one round trip: the first units by the metric, ranked, with the spread of every unit in the
+ * filter as columns on each row (one row of spread alone when no unit has a value). Split with splitRanking. */
 export function rankingQuery(p: RankingParams, facets: Facets): Query {
-  const params: unknown[] = [];
-  const base = rankingBase(p, facets, params);
-  const dir = p.order === 'asc' ? 'ASC' : 'DESC';
-  params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
-  return {
-    sql: `${base}
-${rankedSql(dir)}
-ORDER BY value ${dir}, unit_name, unit_id`,
-    params
-  };
-}
-
-/** Spread of the metric over the same units as rankingQuery (peer median and quartiles). */
-export function rankingSpreadQuery(p: RankingParams, facets: Facets): Query {
-  const params: unknown[] = [];
-  const base = rankingBase(p, facets, params);
-  return { sql: `${base}\n${spreadSql('v')}`, params };
-}
-
-/** The view's one round trip: the spread's columns on every ranked row (one row of spread alone when no unit
- * has a value). Split with splitRanking; the same rows and spread as rankingQuery and rankingSpreadQuery. */
-export function rankingViewQuery(p: RankingParams, facets: Facets): Query {
   const params: unknown[] = [];
   const base = rankingBase(p, facets, params, true);
   const dir = p.order === 'asc' ? 'ASC' : 'DESC';
@@ -100,7 +78,7 @@ ORDER BY r.value ${dir}, r.unit_name, r.unit_id`,
 
 const SPREAD_KEYS = ['n', 'missing', 'min', 'q1', 'median', 'q3', 'max'] as const;
 
-/** rankingViewQuery's rows → the ranked rows and the spread. */
+/** rankingQuery's rows → the ranked rows and the spread. */
 export function splitRanking(rows: (RankingRow & SpreadRow)[]): { rows: RankingRow[]; spread: SpreadRow } {
   const first = rows[0];
   const spread = Object.fromEntries(
