@@ -41,12 +41,13 @@ export interface SpreadRow {
   max: number | null;
 }
 
-function rankingBase(p: RankingParams, facets: Facets, params: unknown[], materialize = false): string {
+/** `docs` and `v` (the units' values; read twice, by the spread and by the ranked rows: materialised once) */
+function rankingBase(p: RankingParams, facets: Facets, params: unknown[]): string {
   const { filters } = resolveFilters(p, facets);
   const year = p.year ?? latestYear(facets) ?? 0;
   const metric = p.metric ?? DEFAULT_METRIC;
   return `WITH ${docsCte(filters, { year }, params)},
-v AS ${materialize ? 'MATERIALIZED ' : ''}(
+v AS MATERIALIZED (
   SELECT ${IDENTITY_SQL}, ${metricSql(metric)} AS value, ${prevMetricSql(metric)} AS prev_value FROM docs d
 )`;
 }
@@ -63,7 +64,7 @@ function rankedSql(dir: 'ASC' | 'DESC'): string {
  * filter as columns on each row (one row of spread alone when no unit has a value). Split with splitRanking. */
 export function rankingQuery(p: RankingParams, facets: Facets): Query {
   const params: unknown[] = [];
-  const base = rankingBase(p, facets, params, true);
+  const base = rankingBase(p, facets, params);
   const dir = p.order === 'asc' ? 'ASC' : 'DESC';
   params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
   return {
