@@ -1,15 +1,10 @@
 // What the data holds: the values every filter may take. Loaded once after the engine opens; the query
 // builders check every multi-select value against it before binding it.
-import type { Kind, Severity, SourceKind } from '../model';
+import type { Kind, Severity, SourceKind, UnitRow } from '../model';
 import type { Db, Query } from './types';
 
-export interface UnitOption {
-  unit_id: string;
-  unit_name: string | null;
-  region: string | null;
-  level: string | null;
-  category: string | null;
-  source_kind: SourceKind;
+/** A unit as units.parquet holds it, with the years of its documents. */
+export interface UnitOption extends UnitRow {
   first_year: number | null;
   last_year: number | null;
   docs: number;
