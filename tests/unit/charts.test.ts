@@ -200,7 +200,8 @@ describe('exports and labels', () => {
     expect(truncateLabel('短', 120, 12)).toBe('短');
   });
   it('exportName keeps letters and digits, replaces the rest', () => {
-    expect(exportName(['ranking', 2023, 'reception', null], 'csv')).toBe('ranking-2023-reception.csv');
-    expect(exportName(['a/b c'], 'svg')).toBe('a_b_c.svg');
+    expect(exportName(['ranking', 2023, 'reception', null])).toBe('ranking-2023-reception');
+    expect(exportName(['a/b c'])).toBe('a_b_c');
+    expect(exportName([null, ''])).toBe('gongkai');
   });
 });

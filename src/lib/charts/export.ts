@@ -17,13 +17,14 @@ export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): 
   return lines.join('\r\n') + '\r\n';
 }
 
-/** A file name safe on every OS, from a view name and state, e.g. "ranking-2023-reception". */
-export function exportName(parts: readonly (string | number | null | undefined)[], ext: string): string {
+/** A file name (without its extension) safe on every OS, from a view name and state, e.g.
+ * "ranking-2023-reception"; the export adds .csv, .svg or .png. */
+export function exportName(parts: readonly (string | number | null | undefined)[]): string {
   const base = parts
     .filter((p) => p !== null && p !== undefined && p !== '')
     .map((p) => String(p).replace(/[^\p{L}\p{N}_-]+/gu, '_'))
     .join('-');
-  return `${base || 'gongkai'}.${ext}`;
+  return base || 'gongkai';
 }
 
 export function svgMarkup(svg: SVGSVGElement): string {
