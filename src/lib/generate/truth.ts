@@ -1,10 +1,7 @@
 // The truth file beside each generated document: every figure it was generated from, under the schema's
 // column names (amounts in 万元), NULL (null) for what the document does not state.
 import { FIGURE_NAMES, PREV_FIGURES, prevName, type FigureName } from '../model/schema';
-import type { Accounts } from './accounts';
-import type { DocumentVariant } from './document';
-import type { YearFigures } from './figures';
-import type { Unit } from './roster';
+import type { DocumentInput } from './document';
 
 export interface TruthProject {
   name: string;
@@ -40,16 +37,7 @@ export interface Truth {
 
 const wan = (fen: number) => fen / 100;
 
-export function buildTruth(args: {
-  file: string;
-  unit: Unit;
-  year: number;
-  figures: YearFigures;
-  accounts: Accounts;
-  prev: YearFigures;
-  prevAccounts: Accounts;
-  variant: DocumentVariant;
-}): Truth {
+export function buildTruth(args: DocumentInput & { file: string }): Truth {
   const { unit, figures: f, accounts: a, prev, prevAccounts: pa, variant: v } = args;
   const stated: Partial<Record<FigureName, number | null>> = {
     total_income: wan(a.total),
