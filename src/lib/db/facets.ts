@@ -55,15 +55,21 @@ ORDER BY u.unit_name, u.unit_id`,
 export type ValueFacets = Omit<Facets, 'units'>;
 
 /** Every facet from the data itself (two queries); `values` when the manifest already gave them. */
+/** The value facets by query (a NULL list, from a table without rows, is an empty one). */
+async function queryValueFacets(db: Db): Promise<ValueFacets> {
+  const [row] = await db.query<{ [K in keyof ValueFacets]: ValueFacets[K] | null }>(facetQueries.values);
+  const out = emptyFacets() as ValueFacets;
+  for (const k of Object.keys(row) as (keyof ValueFacets)[]) (out[k] as unknown[]) = row[k] ?? [];
+  return out;
+}
+
+/** Every facet: the units list by query, the values from `values` (the manifest's) or else by query. */
 export async function loadFacets(db: Db, values?: ValueFacets | null): Promise<Facets> {
-  const [[queried], units] = await Promise.all([
-    values ? [null] : db.query<{ [K in keyof ValueFacets]: ValueFacets[K] | null }>(facetQueries.values),
+  const [v, units] = await Promise.all([
+    values ?? queryValueFacets(db),
     db.query<UnitOption>(facetQueries.units)
   ]);
-  const out = { ...emptyFacets(), units };
-  if (values) return { ...out, ...values };
-  for (const k of Object.keys(queried!) as (keyof ValueFacets)[]) (out[k] as unknown[]) = queried![k] ?? [];
-  return out;
+  return { ...v, units };
 }
 
 const KINDS: readonly Kind[] = ['budget', 'final'];
