@@ -2,18 +2,20 @@
 // Never throws for a bad document: every failure becomes a rejected report entry naming the file.
 import { readFileSync } from 'node:fs';
 import { ingestDocument, type IngestOptions } from '../lib/ingest/index';
+import { ingestPdf, isPdfFile } from '../lib/ingest/pdf/ingest';
+import { nodePdfAssets, nodePdfJs } from '../lib/ingest/pdf/node';
 import type { InputFile } from '../lib/ingest/files';
 import { documentCells, type Shard } from '../lib/ingest/parquet';
 import { countFigures, rejectedEntry, type ReportEntry } from '../lib/ingest/report';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function ingestFileInto(
+export async function ingestFileInto(
   shard: Shard,
   ord: number,
   input: InputFile,
   opts: IngestOptions
-): ReportEntry {
+): Promise<ReportEntry> {
   const { file } = input;
   if (input.unsupported) return rejectedEntry(ord, file, [input.unsupported]);
   let bytes: Uint8Array;
@@ -24,7 +26,9 @@ export function ingestFileInto(
   }
   let result;
   try {
-    result = ingestDocument(bytes, file, opts);
+    result = isPdfFile(file)
+      ? await ingestPdf(bytes, file, { pdfjs: await nodePdfJs(), assets: nodePdfAssets() }, opts)
+      : ingestDocument(bytes, file, opts);
   } catch (e) {
     return rejectedEntry(ord, file, [`${file}: the parser failed: ${messageOf(e)}`]);
   }

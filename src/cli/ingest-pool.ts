@@ -36,7 +36,11 @@ export interface Runner {
 export async function inProcessRunner(data: WorkerData): Promise<Runner> {
   const shard = await openShard(data.tmpDir, data.shardId);
   return {
-    run: async (items) => items.map((it) => ingestFileInto(shard, it.ord, it.input, data.opts)),
+    run: async (items) => {
+      const out = [];
+      for (const it of items) out.push(await ingestFileInto(shard, it.ord, it.input, data.opts));
+      return out;
+    },
     finish: () => shard.finish(),
     close: async () => {}
   };

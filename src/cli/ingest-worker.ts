@@ -11,19 +11,23 @@ const post = (m: FromWorker) => port.postMessage(m);
 
 try {
   const shard = await openShard(data.tmpDir, data.shardId);
-  port.on('message', async (msg: ToWorker) => {
+  // messages are handled one after another (a PDF's reading is asynchronous)
+  let queue: Promise<void> = Promise.resolve();
+  const handle = async (msg: ToWorker) => {
     try {
       if (msg.type === 'batch') {
-        post({
-          type: 'entries',
-          entries: msg.items.map((it) => ingestFileInto(shard, it.ord, it.input, data.opts))
-        });
+        const entries = [];
+        for (const it of msg.items) entries.push(await ingestFileInto(shard, it.ord, it.input, data.opts));
+        post({ type: 'entries', entries });
       } else {
         post({ type: 'finished', files: await shard.finish() });
       }
     } catch (e) {
       post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
+  };
+  port.on('message', (msg: ToWorker) => {
+    queue = queue.then(() => handle(msg));
   });
   post({ type: 'ready' });
 } catch (e) {

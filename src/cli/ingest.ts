@@ -25,7 +25,7 @@ import { startProgress } from './progress';
 
 export const USAGE = `usage: npm run ingest -- --out DIR [--jobs N] [--source-kind published|synthetic]
          [--relative-to DIR] [--quiet] INPUT...
-  INPUT    files or folders (searched recursively) of .txt, .html, .htm disclosure documents
+  INPUT    files or folders (searched recursively) of .pdf, .txt, .html, .htm disclosure documents
   --out    folder to write disclosures/line_items/projects/findings/units .parquet, manifest.json,
            ingest-report.json into (created if missing; files there are replaced)
   --jobs   parsing threads (default: one per core for large batches)

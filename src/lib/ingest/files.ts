@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 
 /** Extensions the ingest reads: text as extracted from a PDF, and HTML pages. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.html', '.htm'];
+export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.html', '.htm', '.pdf'];
 
 export interface InputFile {
   /** The path as the user gave it (normalised, joined with the folder walk), '/' separators: reports, source_file. */
@@ -26,7 +26,7 @@ export const isSupported = (name: string) => SUPPORTED_EXTENSIONS.includes(extna
 
 export function unsupportedReason(name: string): string {
   const ext = extname(name).toLowerCase();
-  return `unsupported file type ${ext || '(no extension)'}: extract its text first`;
+  return `unsupported file type ${ext || '(no extension)'}: gongkai reads .pdf, .txt, .html and .htm`;
 }
 
 /** Every supported file under `dir`, recursively; hidden entries and other extensions are skipped silently. */

@@ -21,7 +21,7 @@ import { declaredUnit, sumTolerance, type MoneyUnit } from './numbers';
 import { buildProse } from './prose';
 import { findTables, proseLines } from './sections';
 import { parseTables } from './tables';
-import { displayName, readDocumentText, UnreadableDocument, type Line } from './text';
+import { displayName, readDocumentText, UnreadableDocument, type DocumentText, type Line } from './text';
 
 export interface IngestOptions {
   /** Force the source kind; by default a document is 'published' unless it carries a `# synthetic` header line. */
@@ -34,7 +34,7 @@ export function unitIdOf(region: string | null, unitName: string): string {
   return 'u' + hash(`${region ?? ''}|${unitName}`, 12);
 }
 
-function rejected(file: string, reason: string): DocumentResult {
+export function rejected(file: string, reason: string): DocumentResult {
   return {
     file,
     status: 'rejected',
@@ -58,7 +58,8 @@ function documentUnit(lines: Line[]): MoneyUnit | null {
 
 const TEMPLATE_TABLES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-/** Parse one document. Never throws on bad content: a broken document comes back with status 'rejected'. */
+/** Parse one text or HTML document. Never throws on bad content: a broken document comes back with status
+ *  'rejected'. (PDFs are read by ingestPdf, which hands its lines to ingestText.) */
 export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOptions = {}): DocumentResult {
   let doc;
   try {
@@ -67,6 +68,11 @@ export function ingestDocument(bytes: Uint8Array, file: string, opts: IngestOpti
     if (e instanceof UnreadableDocument) return rejected(file, e.message);
     throw e;
   }
+  return ingestText(doc, file, opts);
+}
+
+/** The ingest after reading: a document's numbered lines (from text, HTML or a PDF) → its rows. */
+export function ingestText(doc: DocumentText, file: string, opts: IngestOptions = {}): DocumentResult {
   const { lines, headers } = doc;
   if (lines.length === 0) return rejected(file, `${file}: no text`);
   const sourceKind: SourceKind =

@@ -5,9 +5,20 @@ import * as OpenCC from 'opencc-js';
 import { htmlToLines } from './html';
 
 export interface Line {
-  /** 1-based line number in the source file */
+  /** 1-based line number in the source file (for a PDF: in its extracted text, counted through all pages) */
   no: number;
   text: string;
+  /** the PDF page the line stands on (absent for text and HTML) */
+  page?: number;
+  /** the line's cells with their x-ranges on the page (PDF only): what places a number in its column */
+  cells?: Cell[];
+}
+
+/** A cell of a PDF line: its text and horizontal extent in points. */
+export interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
 }
 
 export class UnreadableDocument extends Error {}
@@ -80,6 +91,11 @@ export function foldWidth(s: string): string {
   return s.replace(WIDE, foldChar);
 }
 
+/** Whether a document's text is in traditional characters (judged on its first pages). */
+export function looksTraditional(raw: string): boolean {
+  return TRADITIONAL_HINT.test(raw.length > 8000 ? raw.slice(0, 8000) : raw);
+}
+
 /** Normalise one line: width folding, pinyin removal, traditional → simplified, whitespace. */
 export function normaliseLine(s: string, traditional: boolean): string {
   let t = foldWidth(s);
@@ -105,7 +121,7 @@ export function readDocumentText(bytes: Uint8Array, file: string): DocumentText 
   const raw = decodeBytes(bytes, file);
   const html = looksLikeHtml(raw, file);
   // a traditional-character document shows it in its first pages
-  const traditional = TRADITIONAL_HINT.test(raw.length > 8000 ? raw.slice(0, 8000) : raw);
+  const traditional = looksTraditional(raw);
   const headers: string[] = [];
   const lines: Line[] = [];
   let inHeader = true;

@@ -1,0 +1,119 @@
+// Positioned text items → the ingest's numbered lines. A line is one visual row of a page: items whose
+// baselines lie within a fraction of the font size of each other (a table row whose cells wrap or sit at
+// different heights stays one row). Within a row, items that touch or overlap horizontally form one cell; a
+// cell keeps its x-range, which is what places a number in its column when empty cells print nothing.
+import type { Cell, Line } from '../text';
+import type { PdfItem, PdfPage } from './load';
+
+/** Baselines closer than this share of the font size belong to one row. */
+const ROW_MERGE = 0.7;
+/** Items on one baseline closer than this share of the font size belong to one cell. */
+const CELL_GAP = 0.3;
+
+const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’';
+const SPACED_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
+
+interface Row {
+  y: number;
+  h: number;
+  items: PdfItem[];
+}
+
+/** Drop items drawn twice at the same place (some producers draw a line twice at page ends). */
+function dedupe(items: PdfItem[]): PdfItem[] {
+  const seen = new Set<string>();
+  return items.filter((it) => {
+    const k = `${Math.round(it.x)}|${Math.round(it.y)}|${it.str}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function rowsOf(items: PdfItem[]): Row[] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: Row[] = [];
+  let cur: Row | null = null;
+  let lastY = -Infinity;
+  for (const it of sorted) {
+    const size = Math.min(it.h, cur?.h ?? it.h) || 10;
+    if (cur && it.y - lastY <= ROW_MERGE * size) {
+      cur.items.push(it);
+      cur.h = Math.max(cur.h, it.h);
+    } else {
+      cur = { y: it.y, h: it.h, items: [it] };
+      rows.push(cur);
+    }
+    lastY = it.y;
+  }
+  return rows;
+}
+
+interface Building {
+  x0: number;
+  x1: number;
+  items: PdfItem[];
+}
+
+function cellsOf(row: Row): Cell[] {
+  const items = [...row.items].sort((a, b) => a.x - b.x || a.y - b.y);
+  const cells: Building[] = [];
+  for (const it of items) {
+    const x1 = it.x + it.w;
+    const gap = CELL_GAP * (it.h || 10);
+    // join a cell this item overlaps (a wrapped cell) or continues on the same baseline
+    const into = cells.find(
+      (c) =>
+        (it.x < c.x1 - 0.5 && x1 > c.x0 + 0.5) ||
+        c.items.some((o) => Math.abs(o.y - it.y) < 0.5 && it.x - (o.x + o.w) <= gap && it.x >= o.x)
+    );
+    if (into) {
+      into.items.push(it);
+      into.x0 = Math.min(into.x0, it.x);
+      into.x1 = Math.max(into.x1, x1);
+    } else cells.push({ x0: it.x, x1, items: [it] });
+  }
+  return cells
+    .sort((a, b) => a.x0 - b.x0)
+    .map((c) => {
+      const parts = [...c.items].sort((a, b) => a.y - b.y || a.x - b.x);
+      let text = '';
+      let prev: PdfItem | null = null;
+      for (const p of parts) {
+        // a visible gap on one baseline is a space; a wrapped continuation joins directly
+        const spaced = prev && Math.abs(prev.y - p.y) < 0.5 && p.x - (prev.x + prev.w) > 0.15 * (p.h || 10);
+        text += (spaced ? ' ' : '') + p.str;
+        prev = p;
+      }
+      text = text.replace(/\s+/g, ' ').trim().replace(SPACED_CJK, '');
+      return { text, x0: round1(c.x0), x1: round1(c.x1) };
+    })
+    .filter((c) => c.text.length > 0);
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Column-heading cells of the 类/款/项 code columns carry nothing a row needs. */
+const CODE_HEADING = /^(类|款|项)$/;
+
+/** The pages' rows as numbered lines (numbered through the whole document, from 1), each with its page and
+ *  cells. `fold` normalises a cell's text as the text path normalises a line. */
+export function pdfLines(pages: PdfPage[], fold: (s: string) => string): Line[] {
+  const lines: Line[] = [];
+  for (const page of pages) {
+    for (const row of rowsOf(dedupe(page.items))) {
+      let cells = cellsOf(row).map((c) => ({ ...c, text: fold(c.text) }));
+      cells = cells.filter((c) => c.text.length > 0);
+      if (cells.length > 1 && cells.some((c) => CODE_HEADING.test(c.text)) && cells.some((c) => !CODE_HEADING.test(c.text)))
+        cells = cells.filter((c) => !CODE_HEADING.test(c.text));
+      if (!cells.length) continue;
+      lines.push({
+        no: lines.length + 1,
+        text: cells.map((c) => c.text).join(' '),
+        page: page.no,
+        cells
+      });
+    }
+  }
+  return lines;
+}

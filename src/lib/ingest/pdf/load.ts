@@ -1,0 +1,192 @@
+// A PDF's pages as positioned text items, through pdf.js. Browser-safe: pdf.js itself and the places of its
+// CMaps and standard fonts are passed in (Node reads them from node_modules, the browser from the app's own
+// files), so nothing is ever fetched from elsewhere. A PDF that cannot be read gives an UnreadablePdf with a
+// reason a person can act on: never garbage text.
+import type * as PdfJs from 'pdfjs-dist';
+
+export type PdfJsModule = Pick<typeof PdfJs, 'getDocument' | 'Util'>;
+
+/** One text run as pdf.js gives it, in page coordinates turned upright: x to the right, y downwards. */
+export interface PdfItem {
+  x: number;
+  /** the baseline */
+  y: number;
+  w: number;
+  /** font size (the text's height) */
+  h: number;
+  str: string;
+}
+
+export interface PdfPage {
+  /** 1-based page number */
+  no: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+export interface PdfInfo {
+  pages: PdfPage[];
+  /** the document information dictionary's Title / Subject / Keywords / Producer, when set */
+  meta: Record<string, string>;
+}
+
+export interface PdfAssets {
+  /** folder of pdf.js's packed CMaps (ends with '/') */
+  cMapUrl: string;
+  /** folder of pdf.js's standard font data (ends with '/') */
+  standardFontDataUrl: string;
+}
+
+export interface PdfBudget {
+  /** more pages than this: rejected (a disclosure has tens of pages) */
+  maxPages: number;
+  /** reading the text of every page takes longer than this: rejected */
+  timeoutMs: number;
+}
+
+export const DEFAULT_PDF_BUDGET: PdfBudget = { maxPages: 400, timeoutMs: 60_000 };
+
+export type UnreadableKind = 'damaged' | 'encrypted' | 'no_text' | 'no_unicode' | 'too_many_pages' | 'timeout';
+
+export class UnreadablePdf extends Error {
+  constructor(
+    readonly kind: UnreadableKind,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+const PRIVATE_USE = /[\ue000-\uf8ff\ufffd]|[\u0000-\u0008\u000e-\u001f]/gu;
+
+/** Share of the visible characters that carry no usable meaning (private-use, replacement, control). */
+export function unusableShare(text: string): number {
+  const visible = text.replace(/\s+/g, '');
+  if (!visible.length) return 0;
+  return (visible.match(PRIVATE_USE)?.length ?? 0) / visible.length;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new UnreadablePdf('timeout', `reading took longer than ${Math.round(ms / 1000)} s`));
+    }, ms);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+/** Read every page's text items. Throws UnreadablePdf (with the file named) when the PDF cannot be read. */
+export async function readPdf(
+  bytes: Uint8Array,
+  file: string,
+  pdfjs: PdfJsModule,
+  assets: PdfAssets,
+  budget: PdfBudget = DEFAULT_PDF_BUDGET
+): Promise<PdfInfo> {
+  if (bytes.length < 8 || !isPdfHeader(bytes))
+    throw new UnreadablePdf('damaged', `${file}: not a PDF (no %PDF- header)`);
+  // pdf.js takes ownership of the buffer it is given: hand it a copy
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    cMapUrl: assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFontDataUrl,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+    stopAtErrors: false
+  });
+  let destroyed = false;
+  const stop = () => {
+    if (!destroyed) {
+      destroyed = true;
+      void task.destroy();
+    }
+  };
+  try {
+    return await withTimeout(readAll(task, file, pdfjs, budget), budget.timeoutMs, stop);
+  } catch (e) {
+    if (e instanceof UnreadablePdf) {
+      if (!e.message.startsWith(file)) e.message = `${file}: ${e.message}`;
+      throw e;
+    }
+    throw classify(e, file);
+  } finally {
+    stop();
+  }
+}
+
+function isPdfHeader(b: Uint8Array): boolean {
+  // the header may follow up to 1 KB of junk, as readers allow
+  const head = new TextDecoder('latin1').decode(b.subarray(0, Math.min(b.length, 1024)));
+  return head.includes('%PDF-');
+}
+
+function classify(e: unknown, file: string): UnreadablePdf {
+  const err = e as { name?: string; message?: string; code?: number };
+  const msg = err?.message ?? String(e);
+  if (err?.name === 'PasswordException')
+    return new UnreadablePdf('encrypted', `${file}: encrypted PDF (needs a password to open)`);
+  if (err?.name === 'InvalidPDFException' || /Invalid PDF|FormatError|XRef|startxref|trailer/i.test(msg))
+    return new UnreadablePdf('damaged', `${file}: damaged PDF (${msg})`);
+  return new UnreadablePdf('damaged', `${file}: cannot be read as a PDF (${msg})`);
+}
+
+type Task = ReturnType<PdfJsModule['getDocument']>;
+
+async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: PdfBudget): Promise<PdfInfo> {
+  const doc = await task.promise;
+  if (doc.numPages > budget.maxPages)
+    throw new UnreadablePdf(
+      'too_many_pages',
+      `${doc.numPages} pages, over the budget of ${budget.maxPages} pages per document`
+    );
+  const meta: Record<string, string> = {};
+  try {
+    const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+    for (const k of ['Title', 'Subject', 'Keywords', 'Producer', 'Creator'])
+      if (typeof info?.[k] === 'string' && info[k]) meta[k] = info[k] as string;
+  } catch {
+    // no information dictionary: nothing to keep
+  }
+  const pages: PdfPage[] = [];
+  let chars = 0;
+  let text = '';
+  for (let no = 1; no <= doc.numPages; no++) {
+    const page = await doc.getPage(no);
+    const vp = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+    const items: PdfItem[] = [];
+    for (const raw of content.items) {
+      if (!('str' in raw)) continue;
+      const str = raw.str;
+      if (!str || !str.trim()) continue; // pdf.js's whitespace runs (some with absurd widths) carry nothing
+      const t = pdfjs.Util.transform(vp.transform, raw.transform);
+      // t = [a b c d e f]: the text's own axes in the upright page; horizontal text has b = c = 0
+      const h = Math.hypot(t[2], t[3]) || raw.height;
+      if (Math.abs(t[1]) > Math.abs(t[0])) continue; // vertical text (stamps, side notes): not table content
+      const scale = Math.abs(t[0]) / (Math.hypot(raw.transform[0], raw.transform[1]) || 1);
+      items.push({ x: t[4], y: t[5], w: raw.width * scale, h, str });
+      chars += str.replace(/\s+/g, '').length;
+      if (text.length < 20000) text += str;
+    }
+    pages.push({ no, width: vp.width, height: vp.height, items });
+    page.cleanup();
+  }
+  if (chars === 0)
+    throw new UnreadablePdf(
+      'no_text',
+      `no text layer in ${doc.numPages} page(s): a scanned document needs OCR first`
+    );
+  const share = unusableShare(text);
+  if (share > 0.3)
+    throw new UnreadablePdf(
+      'no_unicode',
+      `the text has no usable Unicode map (${Math.round(share * 100)}% private-use or unreadable characters): its fonts do not say which characters they draw`
+    );
+  return { pages, meta };
+}
