@@ -14,24 +14,30 @@ export interface TableBlock {
   emptyLine: number | null;
 }
 
-/** Template titles, in an order where the more specific title is tried first. */
+/** A table's role by its title's content words, the more specific tried first. The role is the national
+ *  template's number (表1 收支总体 … 表10 三公); provincial sets title and number the same tables otherwise
+ *  (Shanghai: 财务收支预算总表, 一般公共预算基本支出部门预算经济分类预算表, 三公 at 9 or 七 …). */
 const TITLES: [number, RegExp][] = [
-  [10, /“?三公”?经费.{0,6}(?:支出|预算|决算).{0,4}(?:情况)?表$/],
-  [9, /国有资本经营预算(?:支出|财政拨款支出).{0,4}(?:情况)?表$/],
-  [8, /政府性基金(?:预算)?(?:支出|财政拨款支出).{0,4}(?:情况)?表$/],
-  [7, /一般公共预算(?:财政拨款)?项目支出.{0,4}(?:情况)?表$/],
-  [6, /一般公共预算(?:财政拨款)?基本支出.{0,4}(?:情况)?表$/],
-  [5, /一般公共预算(?:财政拨款)?支出.{0,4}(?:情况)?表$/],
-  [4, /财政拨款收支.{0,6}(?:总体情况|总)表$/],
-  [3, /(?:部门)?支出(?:预算|决算)?总体情况表$|^支出(?:预算|决算)表$/],
-  [2, /(?:部门)?收入(?:预算|决算)?总体情况表$|^收入(?:预算|决算)表$/],
-  [1, /(?:部门)?收支(?:预算|决算)?总体情况表$|收支(?:预算|决算)?总表$/]
+  [10, /三公.{0,2}经费/],
+  [9, /国有资本经营预算/],
+  [8, /政府性基金/],
+  [7, /一般公共预算.{0,8}项目支出/],
+  [6, /一般公共预算.{0,8}基本支出/],
+  [5, /一般公共预算.{0,8}支出/],
+  [4, /财政拨款收入?支出?/],
+  [1, /收入?支出?(?:预算|决算)?(?:总体情况|总)表$/],
+  [2, /收入(?:预算|决算)?(?:总体情况|总)?表$/],
+  [3, /支出(?:预算|决算)?(?:总体情况|总)?表$/]
 ];
+
+/** A title's own numbering and year in front ("1.", "五、", "表3", "2023年部门", "2025年预算单位"). */
+const TITLE_PREFIX =
+  /^(?:表?\s*\d{1,2}\s*[.、．:：]?\s*|[一二三四五六七八九十]{1,3}\s*[、.．:：]\s*)?(?:\d{4}\s*年度?)?\s*(?:部门|单位|预算单位)?/;
 
 export function titleNumber(text: string): number | null {
   if (text.length > 60 || text.charCodeAt(text.length - 1) !== 0x8868 /* 表 */) return null;
-  const t = text.replace(/\s+/g, '');
-  if (t.length > 40) return null;
+  const t = text.replace(/\s+/g, '').replace(TITLE_PREFIX, '');
+  if (t.length > 40 || t.length < 4 || /[，。,；;]/.test(t) || /绩效|说明|目录/.test(t)) return null;
   for (const [no, re] of TITLES) if (re.test(t)) return no;
   return null;
 }
@@ -91,7 +97,9 @@ export function findTables(lines: Line[]): TableBlock[] {
     }
     blocks.push({ no: s.no, title: s.title, start: s.idx, end, unit, emptyLine });
   }
-  return blocks;
+  // a title with nothing under it (a 目录 entry) gives way to another block of the same table
+  const bare = (b: TableBlock) => b.end - b.start <= (b.title === lines[b.start].text ? 1 : 2);
+  return blocks.filter((b) => !bare(b) || !blocks.some((o) => o !== b && o.no === b.no && !bare(o)));
 }
 
 /** Indices of lines that belong to no table block (the prose of the document). */
