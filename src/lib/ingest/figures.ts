@@ -45,7 +45,8 @@ export function figuresFromTables(items: Item[]): Partial<Record<FigureName, Sta
     vehicle_total: tp('vehicle_total'),
     vehicle_purchase: tp('vehicle_purchase'),
     vehicle_operation: tp('vehicle_operation'),
-    reception: tp('reception')
+    reception: tp('reception'),
+    operating_expense: tp('operating_expense')
   };
 }
 

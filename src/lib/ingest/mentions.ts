@@ -51,7 +51,9 @@ const ALIASES: [FigureName, string, 'weak'?][] = [
   ['basic_expenditure', '基本支出(?:预算)?'],
   ['project_expenditure', '项目支出(?:预算)?'],
   ['general_budget', '一般公共预算(?:财政)?(?:拨款)?(?:收入)?'],
+  ['fund_budget', '政府性基金(?:预算)?(?:财政)?拨款(?:支出|收入)(?:预算|决算)?'],
   ['fund_budget', '政府性基金预算(?:财政)?(?:拨款)?(?:收入)?'],
+  ['state_capital_budget', '国有资本经营预算(?:财政)?拨款(?:支出|收入)(?:预算|决算)?'],
   ['state_capital_budget', '国有资本经营预算(?:财政)?(?:拨款)?(?:收入)?'],
   ['procurement_total', '政府采购(?:预算|支出)?(?:总额|合计)?'],
   ['total_income', '(?<!财政拨款)(?:收入总计|收入总预算|部门收入预算|收入预算合计|总收入)'],
@@ -203,8 +205,11 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
         NUM.lastIndex = pos;
         continue;
       }
-      if (!unitTok || unitTok === '%') break;
-      const amount = toWan(Number(n[1].replace(/,/g, '')), unitTok);
+      if (unitTok === '%') break;
+      // a bare 0 ends its clause ("国有资本经营预算拨款支出预算为0。"): zero in any unit
+      if (!unitTok && !(Number(n[1]) === 0 && /^(?:[。;；,，]|$)/.test(text.slice(n.index + n[0].length, n.index + n[0].length + 1)))) break;
+      const unit: MoneyUnit = unitTok ?? '万元';
+      const amount = toWan(Number(n[1].replace(/,/g, '')), unit);
       const change = CHANGE.exec(gap);
       if (change && !FILLER.test(gap.replace(COMPARATOR, '').replace(CHANGE, '').replace(/了$/, ''))) break;
       if (change) {
@@ -224,7 +229,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
             column: 'actual',
             value: sign * amount,
             raw: Number(n[1].replace(/,/g, '')),
-            unit: unitTok,
+            unit,
             pct: pm ? Number(pm[1]) : null,
             against
           })
@@ -246,7 +251,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
           column,
           value: amount,
           raw: Number(n[1].replace(/,/g, '')),
-          unit: unitTok,
+          unit,
           pct: shareAfter(text.slice(n.index + n[0].length, n.index + n[0].length + 24)),
           against: null,
           weak: hit.weak
@@ -288,7 +293,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
               column,
               value: 0,
               raw: 0,
-              unit: unitTok,
+              unit,
               pct: null,
               against: 'prior'
             })

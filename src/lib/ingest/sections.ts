@@ -45,7 +45,8 @@ export function titleNumber(text: string): number | null {
 const TABLE_MARK = /^表\s*(\d{1,2})$/;
 const PART_MARK = /^第[一二三四五六]部分/;
 const PROSE_START = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六]部分)/;
-const isSentence = (t: string) => /。/.test(t) || (t.length > 60 && /[，,].*[，,]/.test(t));
+const isSentence = (t: string) =>
+  /。/.test(t) || (t.length > 60 && /[，,].*[，,]/.test(t.replace(/(?<=\d),(?=\d{3})/g, '')));
 const EMPTY_TABLE = /为空表|无(?:此类|相关)?(?:数据|支出)|没有使用.{0,20}安排的支?出?/;
 
 /** Locate table blocks. A block starts at "表 N" (or a bare template title) and ends at the next block,

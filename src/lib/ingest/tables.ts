@@ -1,6 +1,7 @@
 // Interpret the template's tables: coded tables (表2,3,5,6,7,8,9) and the label tables (表1,4,10).
 import type { LineItemRow, Section } from '../model';
 import { parseAmount, toWan, type MoneyUnit } from './numbers';
+import { columnKind, headings, isAmountCell, nearestHeading } from './grid';
 import { groupRows, joinedName, tokens, type CodedRow } from './rows';
 import type { TableBlock } from './sections';
 import type { Line } from './text';
@@ -116,7 +117,10 @@ export function parseTables(lines: Line[], blocks: TableBlock[], docUnit: MoneyU
       continue;
     }
     if (b.no === 1 || b.no === 4) parseSummaryTable(lines, b, unit, out);
-    else if (b.no === 10) parseThreePublicTable(lines, b, unit, out);
+    else if (b.no === 10) {
+      if (lines[b.start].cells) parseThreePublicGrid(lines, b, unit, out);
+      else parseThreePublicTable(lines, b, unit, out);
+    }
     else if (b.emptyLine === null) {
       const { header, body } = codedBody(lines, b);
       coded.set(b.no, { rows: groupRows(body), layout: layoutOf(b.no, header), unit });
@@ -451,4 +455,86 @@ function parseThreePublicTable(lines: Line[], b: TableBlock, unit: MoneyUnit, ou
       source_line: r.line
     });
   }
+}
+
+// --- 表10 read by position (PDF): rows of items (合计, 因公出国 …) under 预算数/决算数 columns, or one row
+// under a heading per item (合计 | 因公出国(境)费 | 公务接待费 | 公务用车 小计 购置费 运行费 | 机关运行经费) ---
+
+const THREE_PUBLIC_HEADINGS: [RegExp, string][] = [
+  [/机关运行/, 'operating_expense'],
+  [/因公出国/, 'overseas_travel'],
+  [/公务接待/, 'reception'],
+  [/购置及运行|^小计$/, 'vehicle_total'],
+  [/购置/, 'vehicle_purchase'],
+  [/运行/, 'vehicle_operation'],
+  [/^(?:“?三公”?经费)?(?:合计|总计)$/, 'three_public_total']
+];
+
+const headingMeasure = (text: string) => {
+  const t = text.replace(/\s+/g, '');
+  return t.length <= 24 ? (THREE_PUBLIC_HEADINGS.find(([re]) => re.test(t))?.[1] ?? null) : null;
+};
+
+/** Lines above every table (编制部门, 单位) and notes under it are not part of its grid. */
+const OUTSIDE_GRID = /编制(?:部门|单位)|^(?:金额)?单位[:：]|^注[:：]|^说明[:：]/;
+
+const FIGURE_ZH: Record<string, string> = {
+  three_public_total: '“三公”经费合计',
+  overseas_travel: '因公出国（境）费',
+  vehicle_total: '公务用车购置及运行费',
+  vehicle_purchase: '公务用车购置费',
+  vehicle_operation: '公务用车运行费',
+  reception: '公务接待费',
+  operating_expense: '机关运行经费'
+};
+
+function parseThreePublicGrid(lines: Line[], b: TableBlock, unit: MoneyUnit, out: ParsedTables) {
+  const body = lines.slice(b.start + 1, b.end).filter((l) => !OUTSIDE_GRID.test(l.text));
+  const heads = headings(body);
+  const kinds = heads.filter((h) => columnKind(h.text) !== null && h.text.length <= 12);
+  const hasFinal = kinds.some((h) => columnKind(h.text) === 'final');
+  const measureHeads = heads.filter((h) => headingMeasure(h.text) !== null);
+  const seen = new Set<string>();
+  let values = 0;
+  for (const l of body) {
+    const cells = l.cells ?? [];
+    const firstAmount = cells.findIndex(isAmountCell);
+    if (firstAmount < 0) continue;
+    const label = cells
+      .slice(0, firstAmount)
+      .map((c) => c.text)
+      .join('');
+    const rowMeasure = label ? threePublicRow(label)?.measure : undefined;
+    if (label && !rowMeasure) continue; // a labelled row that is no 三公 item
+    for (const c of cells.slice(firstAmount)) {
+      if (!isAmountCell(c)) continue;
+      const measure = rowMeasure ?? headingMeasure(nearestHeading(c, measureHeads)?.text ?? '');
+      if (!measure) continue;
+      const kindHead = nearestHeading(c, kinds, true);
+      const budgetColumn = hasFinal && kindHead !== null && columnKind(kindHead.text) === 'budget';
+      const key = (budgetColumn ? 'budget:' : '') + measure;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const amount = toWan(parseAmount(c.text.replace(/\s+/g, ''))!, unit);
+      if (!budgetColumn) values++;
+      out.items.push({
+        table_no: 10,
+        section: 'three_public',
+        code: null,
+        name: rowMeasure ? label.replace(/^其中[:：]/, '') : FIGURE_ZH[measure],
+        measure: budgetColumn ? 'budget' : measure,
+        amount,
+        source_line: l.no
+      });
+      if (budgetColumn && !rowMeasure) out.items[out.items.length - 1].name = FIGURE_ZH[measure];
+    }
+  }
+  if (b.emptyLine !== null && values > 0)
+    out.problems.push({
+      check: 'empty_table_has_values',
+      zh: `“三公”经费表注明为空表，却列有 ${values} 个数`,
+      en: `The “three public” table is stated to be empty, yet it carries ${values} figures`,
+      lines: [lines[b.start].no, b.emptyLine],
+      severity: 'warning'
+    });
 }

@@ -35,6 +35,7 @@ export const CHECKS = {
   staff_over_authorized: { zh: '在职人数超编', en: 'Staff above authorized' },
   subordinates_contradiction: { zh: '下属单位表述矛盾', en: 'Subordinate units contradicted' },
   vehicles_without_fleet: { zh: '无车却有运行费', en: 'Vehicle costs without vehicles' },
+  empty_table_has_values: { zh: '注明空表却有数', en: 'Table stated empty has figures' },
   amount_unplaced: { zh: '金额栏目无法确定', en: 'Amount column unknown' },
   garbled_number: { zh: '数字无法识别', en: 'Unreadable number' },
   table_unit_unknown: { zh: '表格未注明单位', en: 'Table states no unit' }

@@ -16,7 +16,51 @@ const SPACED_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
 interface Row {
   y: number;
   h: number;
-  items: PdfItem[];
+  items: Piece[];
+}
+
+/** An item, or a part of one: `apart` parts never join their neighbours on the same baseline. */
+interface Piece extends PdfItem {
+  apart?: boolean;
+}
+
+const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
+const WIDE_CHAR = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
+
+/** pdf.js joins runs drawn close together into one item with a space ("371,514,655.00 一、一般公共服务支出",
+ *  "10,823,891.00 1,467,842.00"): split an item where a space stands beside an amount, placing each part
+ *  by its share of the item's width (full-width characters count twice). */
+function splitItem(it: PdfItem): Piece[] {
+  if (!/\s/.test(it.str.trim())) return [it];
+  const parts = it.str.split(/(\s+)/);
+  const words = parts.filter((_, i) => i % 2 === 0 && parts[i]);
+  if (words.length < 2 || !words.some((w) => AMOUNT.test(w))) return [it];
+  const scale = it.w / (widthOf(it.str) || 1);
+  const out: Piece[] = [];
+  let at = 0;
+  let cur: { str: string; from: number; last: string } | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (i % 2 === 0 && p) {
+      if (!cur || AMOUNT.test(p) || AMOUNT.test(cur.last)) {
+        if (cur) out.push({ ...it, str: cur.str, x: it.x + cur.from * scale, w: widthOf(cur.str) * scale });
+        cur = { str: p, from: at, last: p };
+      } else {
+        cur.str += ' ' + p;
+        cur.last = p;
+      }
+    }
+    at += widthOf(p);
+  }
+  if (cur) out.push({ ...it, str: cur.str, x: it.x + cur.from * scale, w: widthOf(cur.str) * scale });
+  return out.length > 1 ? out.map((p) => ({ ...p, apart: true })) : [it];
+}
+
+/** Width of a string in half-ems: full-width characters take two. */
+function widthOf(s: string): number {
+  let n = 0;
+  for (const ch of s) n += WIDE_CHAR.test(ch) ? 2 : 1;
+  return n;
 }
 
 /** Drop items drawn twice at the same place (some producers draw a line twice at page ends). */
@@ -30,7 +74,7 @@ function dedupe(items: PdfItem[]): PdfItem[] {
   });
 }
 
-function rowsOf(items: PdfItem[]): Row[] {
+function rowsOf(items: Piece[]): Row[] {
   const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: Row[] = [];
   let cur: Row | null = null;
@@ -52,7 +96,7 @@ function rowsOf(items: PdfItem[]): Row[] {
 interface Building {
   x0: number;
   x1: number;
-  items: PdfItem[];
+  items: Piece[];
 }
 
 function cellsOf(row: Row): Cell[] {
@@ -65,7 +109,10 @@ function cellsOf(row: Row): Cell[] {
     const into = cells.find(
       (c) =>
         (it.x < c.x1 - 0.5 && x1 > c.x0 + 0.5) ||
-        c.items.some((o) => Math.abs(o.y - it.y) < 0.5 && it.x - (o.x + o.w) <= gap && it.x >= o.x)
+        (!it.apart &&
+          c.items.some(
+            (o) => !o.apart && Math.abs(o.y - it.y) < 0.5 && it.x - (o.x + o.w) <= gap && it.x >= o.x
+          ))
     );
     if (into) {
       into.items.push(it);
@@ -78,7 +125,7 @@ function cellsOf(row: Row): Cell[] {
     .map((c) => {
       const parts = [...c.items].sort((a, b) => a.y - b.y || a.x - b.x);
       let text = '';
-      let prev: PdfItem | null = null;
+      let prev: Piece | null = null;
       for (const p of parts) {
         // a visible gap on one baseline is a space; a wrapped continuation joins directly
         const spaced = prev && Math.abs(prev.y - p.y) < 0.5 && p.x - (prev.x + prev.w) > 0.15 * (p.h || 10);
@@ -101,7 +148,7 @@ const CODE_HEADING = /^(类|款|项)$/;
 export function pdfLines(pages: PdfPage[], fold: (s: string) => string): Line[] {
   const lines: Line[] = [];
   for (const page of pages) {
-    for (const row of rowsOf(dedupe(page.items))) {
+    for (const row of rowsOf(dedupe(page.items).flatMap(splitItem))) {
       let cells = cellsOf(row).map((c) => ({ ...c, text: fold(c.text) }));
       cells = cells.filter((c) => c.text.length > 0);
       if (cells.length > 1 && cells.some((c) => CODE_HEADING.test(c.text)) && cells.some((c) => !CODE_HEADING.test(c.text)))

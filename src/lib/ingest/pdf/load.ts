@@ -47,7 +47,8 @@ export interface PdfBudget {
 
 export const DEFAULT_PDF_BUDGET: PdfBudget = { maxPages: 400, timeoutMs: 60_000 };
 
-export type UnreadableKind = 'damaged' | 'encrypted' | 'no_text' | 'no_unicode' | 'too_many_pages' | 'timeout';
+export type UnreadableKind =
+  'damaged' | 'encrypted' | 'no_text' | 'no_unicode' | 'too_many_pages' | 'timeout';
 
 export class UnreadablePdf extends Error {
   constructor(
@@ -58,21 +59,34 @@ export class UnreadablePdf extends Error {
   }
 }
 
-const PRIVATE_USE = /[\ue000-\uf8ff\ufffd]|[\u0000-\u0008\u000e-\u001f]/gu;
+// Characters no text means to draw: private-use (a font's own code points), the replacement character and
+// noncharacters, controls other than whitespace (C0 and C1: a font's raw codes).
+const UNUSABLE =
+  /[\ue000-\uf8ff\ufffd\ufffe\uffff\u{f0000}-\u{10ffff}\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
+// Latin Extended through Greek Extended (U+0100–U+1FFF): where the glyph numbers of a font without a Unicode map
+// (Identity-H, no ToUnicode) land when pdf.js takes them for code points. A Chinese or English disclosure has
+// at most a few of these (α, ˉ, an accented name); garbage from glyph numbers is mostly these and controls.
+const OUT_OF_PLACE = /[\u0100-\u1fff]/gu;
 
-/** Share of the visible characters that carry no usable meaning (private-use, replacement, control). */
+/** Share of the visible characters that carry no usable meaning (private-use, replacement, control, or the
+ *  out-of-place scripts where glyph numbers taken for code points land). */
 export function unusableShare(text: string): number {
   const visible = text.replace(/\s+/g, '');
   if (!visible.length) return 0;
-  return (visible.match(PRIVATE_USE)?.length ?? 0) / visible.length;
+  const bad = (visible.match(UNUSABLE)?.length ?? 0) + (visible.match(OUT_OF_PLACE)?.length ?? 0);
+  return bad / visible.length;
 }
+
+const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const t = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout();
-      reject(new UnreadablePdf('timeout', `reading took longer than ${Math.round(ms / 1000)} s`));
+      reject(
+        new UnreadablePdf('timeout', `timed out: reading took longer than the budget of ${duration(ms)}`)
+      );
     }, ms);
   });
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
@@ -86,8 +100,9 @@ export async function readPdf(
   assets: PdfAssets,
   budget: PdfBudget = DEFAULT_PDF_BUDGET
 ): Promise<PdfInfo> {
+  if (bytes.length === 0) throw new UnreadablePdf('damaged', `${file}: damaged PDF: the file is empty`);
   if (bytes.length < 8 || !isPdfHeader(bytes))
-    throw new UnreadablePdf('damaged', `${file}: not a PDF (no %PDF- header)`);
+    throw new UnreadablePdf('damaged', `${file}: damaged or not a PDF (no %PDF- header)`);
   // pdf.js takes ownership of the buffer it is given: hand it a copy
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -131,15 +146,19 @@ function classify(e: unknown, file: string): UnreadablePdf {
   const msg = err?.message ?? String(e);
   if (err?.name === 'PasswordException')
     return new UnreadablePdf('encrypted', `${file}: encrypted PDF (needs a password to open)`);
+  // a security handler pdf.js does not know (certificates: Adobe.PubSec, or a vendor's own)
+  if (/encryption|crypt filter/i.test(msg))
+    return new UnreadablePdf('encrypted', `${file}: encrypted PDF that cannot be opened (${msg})`);
   if (err?.name === 'InvalidPDFException' || /Invalid PDF|FormatError|XRef|startxref|trailer/i.test(msg))
     return new UnreadablePdf('damaged', `${file}: damaged PDF (${msg})`);
-  return new UnreadablePdf('damaged', `${file}: cannot be read as a PDF (${msg})`);
+  return new UnreadablePdf('damaged', `${file}: damaged PDF, cannot be read (${msg})`);
 }
 
 type Task = ReturnType<PdfJsModule['getDocument']>;
 
 async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: PdfBudget): Promise<PdfInfo> {
   const doc = await task.promise;
+  if (doc.numPages === 0) throw new UnreadablePdf('damaged', 'damaged PDF: it has no pages');
   if (doc.numPages > budget.maxPages)
     throw new UnreadablePdf(
       'too_many_pages',
@@ -186,7 +205,7 @@ async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: Pdf
   if (share > 0.3)
     throw new UnreadablePdf(
       'no_unicode',
-      `the text has no usable Unicode map (${Math.round(share * 100)}% private-use or unreadable characters): its fonts do not say which characters they draw`
+      `the text has no usable Unicode map (${Math.round(share * 100)}% private-use, control or out-of-place characters): its fonts do not say which characters they draw`
     );
   return { pages, meta };
 }
