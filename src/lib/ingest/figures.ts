@@ -149,6 +149,13 @@ export function resolveFigures(
     }
     for (const [v, lines] of differing) mismatch(findings, n, value[n]!, { value: v, lines });
   }
+  // a sentence saying there is none of a figure states it as 0; a figure stated otherwise contradicts it
+  for (const none of facts.none)
+    for (const n of none.figures) {
+      const st = value[n];
+      if (!st) value[n] = { value: 0, lines: none.lines };
+      else if (!near(st.value, 0, tol)) mismatch(findings, n, st, { value: 0, lines: none.lines });
+    }
   for (const [n, st] of Object.entries(staff.counts) as [FigureName, Stated][]) value[n] = st;
   if (facts.vehicles) value.vehicles_count = facts.vehicles;
 

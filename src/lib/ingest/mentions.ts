@@ -191,7 +191,8 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
     NUM.lastIndex = hit.end;
     let n: RegExpExecArray | null;
     while ((n = NUM.exec(text)) && n.index < stop) {
-      const gap = text.slice(pos, n.index);
+      // a short aside in brackets says how, not what: "政府采购金额(以合同签订为准)为251.25万元"
+      const gap = text.slice(pos, n.index).replace(/\([^()\d]{1,12}\)/g, '');
       const unitTok = n[2] as MoneyUnit | '%' | undefined;
       // a year inside the gap sets the period for what follows ("公务接待费2016年预算8万元,2015年预算12.5万元")
       if (/^(20\d\d)$/.test(n[1]) && text[n.index + n[0].length] === '年') {

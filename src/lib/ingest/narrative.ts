@@ -94,12 +94,34 @@ export interface NarrativeFacts {
   vehicles?: Stated;
   assets: { name: string; value: Stated }[];
   performance?: { projects: number; amount: Stated };
+  /** figures the prose says there are none of ("无“三公”经费财政拨款支出", "无政府性基金预算财政拨款收入和支出") */
+  none: { figures: FigureName[]; lines: number[] }[];
   noSubordinates?: number[];
   subordinates?: { count: number; lines: number[] };
 }
 
+const THREE_PUBLIC_FIGURES: FigureName[] = [
+  'three_public_total',
+  'overseas_travel',
+  'vehicle_total',
+  'vehicle_purchase',
+  'vehicle_operation',
+  'reception'
+];
+const NONE = '(?:没有|无)(?:使用)?';
+/** Sentences that state a figure is nil: each of its figures is then 0 (stated), not unknown. */
+const NONE_STATEMENTS: [RegExp, FigureName[]][] = [
+  [new RegExp(`${NONE}(?:财政拨款)?[“"]?三公[”"]?经费(?:财政拨款)?(?:支出|预算)(?!.{0,3}(?:增|减|变))`, 'g'), THREE_PUBLIC_FIGURES],
+  [new RegExp(`${NONE}政府性基金预算(?:财政)?拨款(?:安排的)?(?:收入)?(?:和|及|、)?支出`, 'g'), ['fund_budget']],
+  [new RegExp(`${NONE}国有资本经营预算(?:财政)?拨款(?:安排的)?(?:收入)?(?:和|及|、)?支出`, 'g'), ['state_capital_budget']]
+];
+
 export function readNarrative(p: Prose): NarrativeFacts {
-  const out: NarrativeFacts = { totals: {}, procurement: {}, assets: [] };
+  const out: NarrativeFacts = { totals: {}, procurement: {}, assets: [], none: [] };
+  for (const [re, figures] of NONE_STATEMENTS) {
+    const f = first(p, re);
+    if (f) out.none.push({ figures, lines: f.lines });
+  }
   const t = p.text;
   const both = first(p, new RegExp(`收支总(?:预算|计)(?:数)?(?:均为|均是|各为|为|是)?${AMT}`, 'g'));
   const both2 = first(

@@ -88,8 +88,14 @@ export function findTables(lines: Line[]): TableBlock[] {
       }
     }
     // outside the template's 公开表 part a table ends where headings or sentences begin again
+    // (the sentence that says the table is empty belongs to it, up to its full stop)
+    let emptyEnd = -1;
+    if (emptyLine !== null) {
+      emptyEnd = lines.findIndex((l) => l.no === emptyLine);
+      while (emptyEnd + 1 < end && !/。\s*$/.test(lines[emptyEnd].text)) emptyEnd++;
+    }
     for (let j = s.titleIdx + 1; j < end; j++) {
-      if (emptyLine !== null && lines[j].no >= emptyLine) break;
+      if (j <= emptyEnd) continue;
       const t = lines[j].text;
       if ((PROSE_START.test(t) && /说明|情况|20\d\d年/.test(t) && !/表$/.test(t)) || isSentence(t)) {
         end = j;

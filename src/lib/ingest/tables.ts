@@ -240,17 +240,68 @@ function placeSingle(
 
 const LEFT_ITEMS: [RegExp, string][] = [
   [/^(?:一、)?本年收入(?:合计)?$/, 'income_current'],
-  [/^(?:一、)?财政拨款(?:\(补助\))?$/, 'fiscal_total'],
-  [/^(?:1[、.])?一般公共预算(?:拨款|财政拨款)?(?:收入)?$/, 'general_budget'],
-  [/^(?:2[、.])?(?:政府性)?基金预算(?:拨款|财政拨款)?(?:收入)?$/, 'fund_budget'],
-  [/^(?:3[、.])?国有资本经营预算(?:拨款|财政拨款)?(?:收入)?$/, 'state_capital_budget'],
+  [/^(?:一、)?财政拨款(?:\(补助\))?(?:收入)?$/, 'fiscal_total'],
+  [/^(?:\d[、.]|[一二三]、)?一般公共预算(?:拨款|财政拨款)?(?:收入|资金)?$/, 'general_budget'],
+  [/^(?:\d[、.]|[一二三]、)?(?:政府性基金(?:预算)?|基金预算)(?:拨款|财政拨款)?(?:收入|资金)?$/, 'fund_budget'],
+  [/^(?:\d[、.]|[一二三]、)?国有资本经营预算(?:拨款|财政拨款)?(?:收入|资金)?$/, 'state_capital_budget'],
   [/^(?:二、)?上年结转(?:结余)?$/, 'carryover'],
-  [/^收入总计$/, 'total_income']
+  [/^(?:收入)?总计$/, 'total_income']
+];
+
+/** Where the expenditure half of a positioned summary table begins: the left edge of the labels that
+ *  follow an amount on some row ("一、财政拨款收入 164,978,640 | 一、一般公共服务支出 2,976,800"). */
+function rightHalfAt(lines: Line[], b: TableBlock): number | null {
+  let at: number | null = null;
+  for (let i = b.start + 1; i < b.end; i++) {
+    const cells = lines[i].cells ?? [];
+    const k = cells.findIndex(isAmountCell);
+    if (k < 0) continue;
+    const label = cells.slice(k + 1).find((c) => !isAmountCell(c) && /[\u3400-\u9fff]/.test(c.text));
+    if (label && (at === null || label.x0 < at)) at = label.x0;
+  }
+  return at;
+}
+
+/** A summary-table line as its income half and expenditure half (tokens). Text lines split where a
+ *  functional class code (2xx) and its name begin; positioned lines at the expenditure labels' edge. */
+function summaryHalves(l: Line, text: string, splitAt: number | null): { left: string[]; right: string[] } {
+  if (l.cells && splitAt !== null) {
+    const left: string[] = [];
+    const right: string[] = [];
+    for (const c of l.cells) (c.x0 < splitAt - 1 ? left : right).push(...tokens(c.text));
+    return { left, right };
+  }
+  const toks = tokens(text);
+  let split = toks.length;
+  for (let k = 0; k < toks.length - 1; k++) {
+    if (/^2\d{2}$/.test(toks[k]) && /[\u3400-\u9fff]/.test(toks[k + 1])) {
+      split = k;
+      break;
+    }
+  }
+  return { left: toks.slice(0, split), right: toks.slice(split) };
+}
+
+/** Totals of the expenditure half that are labelled, not coded. */
+const RIGHT_TOTALS: [RegExp, string][] = [
+  [/^(?:支出)?总计$/, 'total_expenditure'],
+  [/^本年支出(?:合计)?$/, 'expenditure_current']
 ];
 
 function parseSummaryTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: ParsedTables) {
   const seen = new Set<string>();
   let inCarryover = false;
+  const splitAt = lines[b.start].cells ? rightHalfAt(lines, b) : null;
+  const push = (name: string, measure: string, code: string | null, value: number, line: number) =>
+    out.items.push({
+      table_no: b.no,
+      section: 'summary',
+      code,
+      name,
+      measure,
+      amount: toWan(value, unit),
+      source_line: line
+    });
   for (let i = b.start + 1; i < b.end; i++) {
     const l = lines[i];
     const text = l.text.replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '');
@@ -263,29 +314,13 @@ function parseSummaryTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: P
         ['total_income', inc, '收入总计'],
         ['total_expenditure', exp, '支出总计']
       ] as const)
-        if (v !== null)
-          out.items.push({
-            table_no: b.no,
-            section: 'summary',
-            code: null,
-            name,
-            measure,
-            amount: toWan(v, unit),
-            source_line: l.no
-          });
+        if (v !== null && !seen.has(measure)) {
+          seen.add(measure);
+          push(name, measure, null, v, l.no);
+        }
       continue;
     }
-    const toks = tokens(text);
-    // the right-hand side starts at a functional class code (2xx) followed by a name
-    let split = toks.length;
-    for (let k = 0; k < toks.length - 1; k++) {
-      if (/^2\d{2}$/.test(toks[k]) && /[\u3400-\u9fff]/.test(toks[k + 1])) {
-        split = k;
-        break;
-      }
-    }
-    const left = toks.slice(0, split);
-    const right = toks.slice(split);
+    const { left, right } = summaryHalves(l, text, splitAt);
     if (left.length) {
       const nums = left.map(parseAmount);
       const firstNum = nums.findIndex((n) => n !== null);
@@ -297,32 +332,20 @@ function parseSummaryTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: P
         if (inCarryover && measure !== 'carryover' && measure !== 'total_income') break;
         if (seen.has(measure)) break;
         seen.add(measure);
-        if (value !== null)
-          out.items.push({
-            table_no: b.no,
-            section: 'summary',
-            code: null,
-            name: label,
-            measure,
-            amount: toWan(value, unit),
-            source_line: l.no
-          });
+        if (value !== null) push(label, measure, null, value, l.no);
         break;
       }
     }
     if (right.length >= 2) {
       const code = right[0];
-      const amounts = right.slice(2).map(parseAmount);
-      if (amounts.length && amounts[0] !== null)
-        out.items.push({
-          table_no: b.no,
-          section: 'summary',
-          code,
-          name: right[1],
-          measure: 'total',
-          amount: toWan(amounts[0]!, unit),
-          source_line: l.no
-        });
+      const amounts = right.slice(/^\d+$/.test(code) ? 2 : 1).map(parseAmount);
+      const label = right.slice(0, right.findIndex((t) => parseAmount(t) !== null)).join('');
+      const total = RIGHT_TOTALS.find(([re]) => re.test(label));
+      if (total && amounts[0] != null && !seen.has(total[1])) {
+        seen.add(total[1]);
+        push(label, total[1], null, amounts[0], l.no);
+      } else if (/^2\d{2}$/.test(code) && amounts.length && amounts[0] !== null)
+        push(right[1], 'total', code, amounts[0]!, l.no);
     }
   }
 }

@@ -62,6 +62,7 @@ export class UnreadablePdf extends Error {
 // Characters no text means to draw: private-use (a font's own code points), the replacement character and
 // noncharacters, controls other than whitespace (C0 and C1: a font's raw codes).
 const UNUSABLE =
+  // eslint-disable-next-line no-control-regex -- control characters are what it counts
   /[\ue000-\uf8ff\ufffd\ufffe\uffff\u{f0000}-\u{10ffff}\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
 // Latin Extended through Greek Extended (U+0100–U+1FFF): where the glyph numbers of a font without a Unicode map
 // (Identity-H, no ToUnicode) land when pdf.js takes them for code points. A Chinese or English disclosure has
