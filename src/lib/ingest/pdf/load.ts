@@ -104,6 +104,11 @@ export async function readPdf(
   if (bytes.length === 0) throw new UnreadablePdf('damaged', `${file}: damaged PDF: the file is empty`);
   if (bytes.length < 8 || !isPdfHeader(bytes))
     throw new UnreadablePdf('damaged', `${file}: damaged or not a PDF (no %PDF- header)`);
+  if (cutShort(bytes))
+    throw new UnreadablePdf(
+      'damaged',
+      `${file}: damaged PDF: the file is cut short (it does not end with its trailer)`
+    );
   // pdf.js takes ownership of the buffer it is given: hand it a copy
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -114,7 +119,9 @@ export async function readPdf(
     useSystemFonts: false,
     disableFontFace: true,
     verbosity: 0,
-    stopAtErrors: false
+    // an error inside a page (a corrupt content stream, a font or ToUnicode that cannot be read) fails the
+    // document: left to pdf.js, it drops the rest of that page's text without a word
+    stopAtErrors: true
   });
   let destroyed = false;
   const stop = () => {
@@ -134,6 +141,29 @@ export async function readPdf(
   } finally {
     stop();
   }
+}
+
+const STARTXREF = [...'startxref'].map((c) => c.charCodeAt(0));
+
+function lastIndexOf(b: Uint8Array, needle: number[]): number {
+  outer: for (let i = b.length - needle.length; i >= 0; i--) {
+    for (let k = 0; k < needle.length; k++) if (b[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * A file cut short (a download that stopped): it has no `startxref` at all, or objects follow the last one (a
+ * linearized file's first-page section, or an earlier revision, then the rest cut). pdf.js would rebuild the
+ * cross-references from the objects that are left and read the pages it still finds, the others as empty.
+ * A broken xref table in a complete file still has its startxref at the end, and is read.
+ */
+function cutShort(b: Uint8Array): boolean {
+  const at = lastIndexOf(b, STARTXREF);
+  if (at < 0) return true;
+  const tail = new TextDecoder('latin1').decode(b.subarray(at));
+  return /\d+\s+\d+\s+obj\b/.test(tail);
 }
 
 function isPdfHeader(b: Uint8Array): boolean {
@@ -167,7 +197,7 @@ async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: Pdf
     );
   const meta: Record<string, string> = {};
   try {
-    const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
     for (const k of ['Title', 'Subject', 'Keywords', 'Producer', 'Creator'])
       if (typeof info?.[k] === 'string' && info[k]) meta[k] = info[k] as string;
   } catch {
@@ -177,9 +207,15 @@ async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: Pdf
   let chars = 0;
   let text = '';
   for (let no = 1; no <= doc.numPages; no++) {
-    const page = await doc.getPage(no);
+    let page, content;
+    try {
+      page = await doc.getPage(no);
+      content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+    } catch (e) {
+      const msg = (e as Error)?.message ?? String(e);
+      throw new UnreadablePdf('damaged', `damaged PDF: page ${no} cannot be read (${msg})`);
+    }
     const vp = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
     const items: PdfItem[] = [];
     for (const raw of content.items) {
       if (!('str' in raw)) continue;
