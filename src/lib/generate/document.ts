@@ -1,14 +1,29 @@
-// Writes one disclosure document in the national template's layout, as the real seed shows it after PDF
-// extraction: 第一部分 概况, 第二部分 表1–表10, 第三部分 情况说明 with 项目支出绩效目标表, 第四部分 名词解释,
-// then the unit name and the published date.
-import type { Accounts, FunctionalRow } from './accounts';
-import { ECONOMIC_NAMES, FUNCTIONAL_NAMES, TEMPLATE_CLASSES, spacedCode } from './classification';
-import type { Project, YearFigures } from './figures';
+// One disclosure document in the national template's order: 第一部分 概况, 第二部分 表1–表10, 第三部分 情况说明
+// with 项目支出绩效目标表, 第四部分 名词解释, then the unit name and the published date. composeDocument
+// draws its content once as a list of blocks (lines, prose, tables as rows, target tables); documentText
+// prints it as the real seed shows it after PDF extraction, and pdf/write.ts lays the same blocks out as a PDF.
+import type { Accounts } from './accounts';
+import { ECONOMIC_NAMES, FUNCTIONAL_NAMES, spacedCode } from './classification';
+import type { YearFigures } from './figures';
 import { createLayout, wrap, type Layout } from './layout';
 import type { Random } from './random';
 import type { Unit } from './roster';
 import * as T from './templates';
-import { writeTargetTable } from './targets';
+import {
+  budgetItems,
+  emptyTable,
+  table1,
+  table10,
+  table2,
+  table35,
+  table4,
+  table6,
+  table7,
+  type Cell,
+  type Table,
+  type TableContext
+} from './tables';
+import { targetTable, writeTargetTableText, type TargetTable } from './targets';
 
 export type PlantKind = 'parent_sum' | 'narrative_vs_table' | 'project_without_targets' | 'staffing_sum';
 
@@ -78,8 +93,72 @@ const SUB = [
 ];
 const SUB_HALF = ['(一)', '(二)', '(三)', '(四)', '(五)', '(六)'];
 
+/** A piece of a composed document, in reading order. */
+export type Block =
+  /** the next block starts a new page */
+  | { kind: 'page' }
+  /** one line; `tight`: no blank line before it in the text; `pageNumber`: the page number after a target table */
+  | { kind: 'line'; text: string; tight?: boolean; pageNumber?: boolean }
+  /** a fixed block of the template, as extracted text (blank lines between its lines) */
+  | { kind: 'raw'; text: string }
+  /** a paragraph, wrapped by the writer */
+  | { kind: 'prose'; text: string }
+  | { kind: 'table'; table: Table }
+  | { kind: 'targets'; targets: TargetTable };
+
+export interface ComposedDocument {
+  seed: string;
+  unitName: string;
+  year: number;
+  kind: 'budget' | 'final';
+  inYuan: boolean;
+  published: { year: number; month: number; day: number };
+  blocks: Block[];
+}
+
+/** What composeDocument writes to: the layout calls of the text, and tables and target tables whole. */
+interface Recorder extends Omit<Layout, 'text'> {
+  table(table: Table): void;
+  targets(targets: TargetTable): void;
+  pageNumber(text: string): void;
+}
+
+function createRecorder(blocks: Block[]): Recorder {
+  return {
+    line: (text) => void blocks.push({ kind: 'line', text }),
+    tight: (text) => void blocks.push({ kind: 'line', text, tight: true }),
+    raw: (text) => void blocks.push({ kind: 'raw', text }),
+    pageBreak: () => void blocks.push({ kind: 'page' }),
+    prose: (text) => void blocks.push({ kind: 'prose', text }),
+    table: (table) => void blocks.push({ kind: 'table', table }),
+    targets: (targets) => void blocks.push({ kind: 'targets', targets }),
+    pageNumber: (text) => void blocks.push({ kind: 'line', text, pageNumber: true })
+  };
+}
+
+/** The document as text, as the real seed shows it after PDF extraction. */
 export function writeDocument(input: DocumentInput, random: Random): string {
+  return documentText(composeDocument(input, random));
+}
+
+/** The text of a composed document: its marker line, then its blocks in the extracted-PDF layout. */
+export function documentText(doc: ComposedDocument): string {
+  const L = createLayout();
+  for (const b of doc.blocks) {
+    if (b.kind === 'page') L.pageBreak();
+    else if (b.kind === 'line') (b.tight ? L.tight : L.line)(b.text);
+    else if (b.kind === 'raw') L.raw(b.text);
+    else if (b.kind === 'prose') L.prose(b.text);
+    else if (b.kind === 'table') writeTableText(L, b.table);
+    else writeTargetTableText(L, b.targets);
+  }
+  return `# synthetic: gongkai generator seed=${doc.seed}\n${L.text()}\n `;
+}
+
+/** Draw one document's content: every block, in order. */
+export function composeDocument(input: DocumentInput, random: Random): ComposedDocument {
   const { unit, year, figures: f, accounts: a, prev, prevAccounts: pa, variant: v } = input;
+  const blocks: Block[] = [];
   const B = v.kind === 'budget' ? '预算' : '决算';
   const money = v.inYuan ? '元' : '万元';
   const amt = (x: number) => formatAmount(x, v.inYuan);
@@ -95,9 +174,8 @@ export function writeDocument(input: DocumentInput, random: Random): string {
     return `比上年${B}${word[0]} ${nar(Math.abs(d))} ${money}${comma()}${word[1]} ${formatPercent(d, before)}`;
   };
   const shortChange = (now: number, before: number) => change(now, before).replace(`比上年${B}`, '');
-  const L = createLayout();
+  const L = createRecorder(blocks);
   const prose = (text: string) => L.prose(v.halfWidth ? toHalfWidth(text) : text);
-  const fill = (block: string) => filled(block, unit.name, money);
   const name = unit.name;
   const classes = a.functional.filter((r) => r.code.length === 3);
   const items = a.functional.filter((r) => r.code.length === 7);
@@ -124,16 +202,21 @@ export function writeDocument(input: DocumentInput, random: Random): string {
   // 第二部分 公开表
   L.pageBreak();
   L.line(`第二部分 ${year} 年部门${B}公开表`);
-  writeTable1(L, a, fill, amt, B);
-  writeTable2(L, a, fill, amt);
-  writeTable35(L, 3, a, fill, amt, v);
-  writeTable4(L, a, fill, amt);
-  writeTable35(L, 5, a, fill, amt, v);
-  writeTable6(L, a, fill, amt);
-  writeTable7(L, unit, f.projects, a, fill, amt);
-  writeEmptyTable(L, 8, fill, name, year);
-  writeEmptyTable(L, 9, fill, name, year);
-  writeTable10(L, a, f, v, fill, amt);
+  const tc: TableContext = { unit, year, figures: f, accounts: a, variant: v };
+  const t10 = table10(tc);
+  for (const t of [
+    table1(tc),
+    table2(tc),
+    table35(3, tc),
+    table4(tc),
+    table35(5, tc),
+    table6(tc),
+    table7(tc),
+    emptyTable(8, tc),
+    emptyTable(9, tc),
+    t10
+  ])
+    L.table(t);
 
   // 第三部分 情况说明
   L.pageBreak();
@@ -244,6 +327,7 @@ export function writeDocument(input: DocumentInput, random: Random): string {
   if (v.kind === 'final') {
     // A 决算 document compares the year's spending with its 年初预算 (the start-of-year budget).
     const initial = Math.round(threeStated * (1 + random.next() * 0.15));
+    t10.three!.budget = budgetItems(t10.three!.items, initial);
     prose(
       `${year} 年度财政拨款“三公”经费支出年初预算为 ${nar(initial)} ${money}，支出决算为 ${nar(threeStated)} ${money}，` +
         `完成年初预算的 ${formatPercent(threeStated, initial)}。`
@@ -318,12 +402,18 @@ export function writeDocument(input: DocumentInput, random: Random): string {
   let page = 20 + random.int(0, 10);
   f.projects.forEach((p, i) => {
     if (p.name === withoutTargets) return;
-    writeTargetTable(
-      L,
-      { project: p, unitShort: unit.shortName, inYuan: v.inYuan, firstOnPage: i === 0 || random.chance(0.5) },
-      random
+    L.targets(
+      targetTable(
+        {
+          project: p,
+          unitShort: unit.shortName,
+          inYuan: v.inYuan,
+          firstOnPage: i === 0 || random.chance(0.5)
+        },
+        random
+      )
     );
-    L.line(String(page++));
+    L.pageNumber(String(page++));
   });
   prose(`${SUB_HALF[sub]} 其他需说明的事项`);
   prose('无其他需说明事项。');
@@ -334,7 +424,7 @@ export function writeDocument(input: DocumentInput, random: Random): string {
   for (const l of wrap(name)) L.line(l);
   const d = v.published;
   L.line(`${d.year} 年 ${d.month}月 ${d.day} 日`);
-  return `# synthetic: gongkai generator seed=${v.seed}\n${L.text()}\n `;
+  return { seed: v.seed, unitName: name, year, kind: v.kind, inYuan: v.inYuan, published: d, blocks };
 }
 
 const fillCache = new Map<string, string>();
@@ -362,58 +452,6 @@ function tableHead(L: Layout, n: number, block: string) {
   L.raw(block);
 }
 
-function writeTable1(
-  L: Layout,
-  a: Accounts,
-  fill: (s: string) => string,
-  amt: (x: number) => string,
-  B: string
-) {
-  L.pageBreak();
-  L.line('表 1');
-  L.line('部门收支总体情况表');
-  L.line(fill('编制部门：{unit} 单位：{money}'));
-  L.line('收入 支出');
-  L.line(`项目 ${B}数 支出功能分类 ${B}数`);
-  const total = amt(a.total);
-  const left: string[] = [
-    `一、本年收入 ${total}`,
-    `1、一般公共预算拨款 ${total}`,
-    `其中：一般财力 ${total}`,
-    '上级一般公共预算安排转移支付',
-    '2、基金预算拨款',
-    '其中：政府性基金收入',
-    '上级政府性基金安排转移支付',
-    '3、国有资本经营预算拨款',
-    '其中：国有资本经营收入',
-    '上级国有资本经营预算安排转移支付',
-    '4.财政专户核拨',
-    '5.单位资金',
-    '其中：事业收入',
-    '上级补助收入',
-    '附属单位上缴收入',
-    '事业单位经营收入',
-    '其他收入',
-    '二、上年结转结余',
-    '1、财政拨款结转',
-    '其中：一般公共预算拨款',
-    '基金预算拨款',
-    '国有资本经营预算拨款',
-    '2、非财政拨款结转结余',
-    '其中：财政专户核拨',
-    '单位资金'
-  ];
-  const byClass = new Map(
-    a.functional.filter((r) => r.code.length === 3).map((r) => [r.code, r.basic + r.project])
-  );
-  TEMPLATE_CLASSES.forEach(([code, name], i) => {
-    const x = byClass.get(code);
-    const right = `${code} ${name}${x ? ` ${amt(x)}` : ''}`;
-    L.line(i < left.length ? `${left[i]} ${right}` : right);
-  });
-  L.line(`收 入 总 计 ${total} 支 出 总 计 ${total}`);
-}
-
 /** A code row; names longer than `width` wrap the way the extractor splits a narrow cell. */
 function codeRow(L: Layout, code: string, name: string, amounts: string, width: number) {
   if (name.length <= width) {
@@ -426,161 +464,98 @@ function codeRow(L: Layout, code: string, name: string, amounts: string, width: 
   L.tight(amounts);
 }
 
-const amountsOf = (values: number[], amt: (x: number) => string) =>
-  values
-    .filter((x) => x !== 0)
-    .map(amt)
-    .join(' ');
-
-function plantedTotal(row: FunctionalRow, v: DocumentVariant, table: number) {
-  const base = row.basic + row.project;
-  return v.plant?.kind === 'parent_sum' && table === 3 && v.plant.code === row.code
-    ? base + v.plant.delta!
-    : base;
+/** A table's cells as the text prints them: the non-empty ones, space-separated (amounts formatted). */
+function cellsText(cells: readonly Cell[], inYuan: boolean): string {
+  const out: string[] = [];
+  for (const c of cells) if (c !== null) out.push(typeof c === 'number' ? formatAmount(c, inYuan) : c);
+  return out.join(' ');
 }
 
-function writeTable2(L: Layout, a: Accounts, fill: (s: string) => string, amt: (x: number) => string) {
-  tableHead(L, 2, fill(T.T2_HEAD));
-  const rows = a.functional;
-  L.line(`总计 ${amountsOf([a.total, a.total, a.total], amt)}`);
-  let onPage = 1;
-  for (const r of rows) {
-    if (onPage >= 14) {
+/** One of 表1–表10 in the extracted-text layout of the seed (header blocks from the template). */
+function writeTableText(L: Layout, t: Table) {
+  const inYuan = t.money === '元';
+  const fill = (block: string) => filled(block, t.unitName, t.money);
+  const text = (cells: readonly Cell[]) => cellsText(cells, inYuan);
+  const [total, ...rows] = t.rows;
+  switch (t.no) {
+    case 1: {
+      const B = t.kind === 'budget' ? '预算' : '决算';
       L.pageBreak();
-      L.raw(fill(T.T2_REPEAT.trimStart()));
-      onPage = 0;
+      L.line('表 1');
+      L.line(t.title);
+      L.line(fill('编制部门：{unit} 单位：{money}'));
+      L.line('收入 支出');
+      L.line(`项目 ${B}数 支出功能分类 ${B}数`);
+      for (const r of t.rows) L.line(text(r.cells));
+      return;
     }
-    const x = r.basic + r.project;
-    codeRow(L, r.code, FUNCTIONAL_NAMES[r.code], amountsOf([x, x, x], amt), 13);
-    onPage++;
+    case 2: {
+      tableHead(L, 2, fill(T.T2_HEAD));
+      L.line(text(total.cells));
+      let onPage = 1;
+      for (const r of rows) {
+        if (onPage >= 14) {
+          L.pageBreak();
+          L.raw(fill(T.T2_REPEAT.trimStart()));
+          onPage = 0;
+        }
+        codeRow(L, r.code!, r.cells[0] as string, text(r.cells.slice(1)), 13);
+        onPage++;
+      }
+      return;
+    }
+    case 3:
+    case 5:
+    case 6: {
+      let head = t.no === 3 ? T.T3_HEAD : t.no === 5 ? T.T5_HEAD : T.T6_HEAD;
+      if (t.no === 3 && t.kind === 'final') head = head.replace('项目 支出预算', '项目 支出决算');
+      head = fill(head);
+      tableHead(L, t.no, head);
+      const repeat = head.slice(head.indexOf('编制部门'));
+      const perPage = t.no === 6 ? 32 : 30;
+      L.line(text(total.cells));
+      let onPage = 1;
+      for (const r of rows) {
+        if (onPage >= perPage) {
+          L.pageBreak();
+          L.raw(repeat);
+          onPage = 0;
+        }
+        L.line(`${spacedCode(r.code!)} ${r.cells[0]} ${text(r.cells.slice(1))}`);
+        onPage++;
+      }
+      return;
+    }
+    case 4:
+      tableHead(L, 4, fill(T.T4_HEAD));
+      for (const r of t.rows) L.line(text(r.cells));
+      return;
+    case 7: {
+      tableHead(L, 7, fill(T.T7_HEAD));
+      // the text has two amount columns: 合计, and 合计 again (where the PDF splits it by economic class)
+      const twice = (r: { cells: Cell[] }) => text([r.cells[2], r.cells[2]]);
+      L.line(`总计 ${twice(total)}`);
+      for (const r of rows) {
+        const name = r.cells[0] as string;
+        if (r.role === 'unit') {
+          // the unit row: its name split at the cell width, the amounts glued to the last part (as in the seed)
+          for (let i = 0; i < name.length; i += 15) L.line(name.slice(i, i + 15));
+          L.tight(twice(r));
+        } else if (r.cells[1] === null) codeRow(L, r.code!, name, twice(r), 13);
+        else L.line(`${spacedCode(r.code!)} ${name} ${r.cells[1]} ${twice(r)}`);
+      }
+      return;
+    }
+    case 8:
+    case 9:
+      tableHead(L, t.no, fill(t.no === 8 ? T.T8_HEAD : T.T9_HEAD));
+      for (const l of wrap(t.note!, 48)) L.line(l);
+      return;
+    case 10:
+      tableHead(L, 10, fill(T.T10_HEAD));
+      for (const r of t.rows) L.line(text(r.cells));
+      return;
   }
-}
-
-function writeTable35(
-  L: Layout,
-  n: 3 | 5,
-  a: Accounts,
-  fill: (s: string) => string,
-  amt: (x: number) => string,
-  v: DocumentVariant
-) {
-  let head = n === 3 ? T.T3_HEAD : T.T5_HEAD;
-  if (v.kind === 'final') head = head.replace('项目 支出预算', '项目 支出决算');
-  head = fill(head);
-  tableHead(L, n, head);
-  const repeat = head.slice(head.indexOf('编制部门'));
-  L.line(`总计 ${amountsOf([a.total, a.basic, a.project], amt)}`);
-  let onPage = 1;
-  for (const r of a.functional) {
-    if (onPage >= 30) {
-      L.pageBreak();
-      L.raw(repeat);
-      onPage = 0;
-    }
-    L.line(
-      `${spacedCode(r.code)} ${FUNCTIONAL_NAMES[r.code]} ${amountsOf([plantedTotal(r, v, n), r.basic, r.project], amt)}`
-    );
-    onPage++;
-  }
-}
-
-function writeTable4(L: Layout, a: Accounts, fill: (s: string) => string, amt: (x: number) => string) {
-  tableHead(L, 4, fill(T.T4_HEAD));
-  const total = amt(a.total);
-  const left = [
-    `一、财政拨款（补助） ${total}`,
-    `一般公共预算 ${total}`,
-    '政府性基金预算',
-    '国有资本经营预算'
-  ];
-  const byClass = new Map(
-    a.functional.filter((r) => r.code.length === 3).map((r) => [r.code, r.basic + r.project])
-  );
-  TEMPLATE_CLASSES.forEach(([code, name], i) => {
-    const x = byClass.get(code);
-    const right = `${code} ${name}${x ? ` ${amt(x)} ${amt(x)}` : ''}`;
-    L.line(i < left.length ? `${left[i]} ${right}` : right);
-  });
-  L.line(`收入总计 ${total} 支出总计 ${total} ${total}`);
-}
-
-function writeTable6(L: Layout, a: Accounts, fill: (s: string) => string, amt: (x: number) => string) {
-  tableHead(L, 6, fill(T.T6_HEAD));
-  const repeat = fill(T.T6_HEAD).slice(fill(T.T6_HEAD).indexOf('编制部门'));
-  L.line(`总计 ${amountsOf([a.basic, a.personnel, a.public], amt)}`);
-  let onPage = 1;
-  for (const r of a.economic) {
-    if (onPage >= 32) {
-      L.pageBreak();
-      L.raw(repeat);
-      onPage = 0;
-    }
-    L.line(`${spacedCode(r.code)} ${ECONOMIC_NAMES[r.code]} ${amountsOf([r.amount, r.amount], amt)}`);
-    onPage++;
-  }
-}
-
-function writeTable7(
-  L: Layout,
-  unit: Unit,
-  projects: Project[],
-  a: Accounts,
-  fill: (s: string) => string,
-  amt: (x: number) => string
-) {
-  tableHead(L, 7, fill(T.T7_HEAD));
-  L.line(`总计 ${amountsOf([a.project, a.project], amt)}`);
-  const unitChunks: string[] = [];
-  for (let i = 0; i < unit.name.length; i += 15) unitChunks.push(unit.name.slice(i, i + 15));
-  // The unit row: its name split at the cell width, the amounts glued to the last part (as in the seed).
-  for (const c of unitChunks) L.line(c);
-  L.tight(amountsOf([a.project, a.project], amt));
-  let lastClass = '';
-  let lastSection = '';
-  for (const p of projects) {
-    const lei = p.code.slice(0, 3);
-    const kuan = p.code.slice(0, 5);
-    if (lei !== lastClass) {
-      const x = projects.filter((q) => q.code.startsWith(lei)).reduce((s, q) => s + q.amount, 0);
-      codeRow(L, lei, FUNCTIONAL_NAMES[lei], amountsOf([x, x], amt), 13);
-      lastClass = lei;
-    }
-    if (kuan !== lastSection) {
-      const x = projects.filter((q) => q.code.startsWith(kuan)).reduce((s, q) => s + q.amount, 0);
-      codeRow(L, kuan, FUNCTIONAL_NAMES[kuan], amountsOf([x, x], amt), 13);
-      lastSection = kuan;
-    }
-    L.line(
-      `${spacedCode(p.code)} ${FUNCTIONAL_NAMES[p.code]} ${p.name} ${amountsOf([p.amount, p.amount], amt)}`
-    );
-  }
-}
-
-function writeEmptyTable(L: Layout, n: 8 | 9, fill: (s: string) => string, name: string, year: number) {
-  tableHead(L, n, fill(n === 8 ? T.T8_HEAD : T.T9_HEAD));
-  const what =
-    n === 8
-      ? '政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。'
-      : '国有资本经营预算拨款安排的支出，国有资本经营预算支出情况表为空表。';
-  for (const l of wrap(`${name}${year} 年没有使用${what}`, 48)) L.line(l);
-}
-
-function writeTable10(
-  L: Layout,
-  a: Accounts,
-  f: YearFigures,
-  v: DocumentVariant,
-  fill: (s: string) => string,
-  amt: (x: number) => string
-) {
-  tableHead(L, 10, fill(T.T10_HEAD));
-  const two = (x: number) => (x === 0 ? '' : ` ${amt(x)} ${amt(x)}`);
-  L.line(`合计${two(a.threeTotal)}`);
-  L.line(`${v.overseasWording}${two(f.three.overseas)}`);
-  L.line(`公务接待费${two(f.three.reception)}`);
-  L.line(`${v.vehicleWording}（小计）${two(a.vehicleTotal)}`);
-  L.line(`其中：公务用车购置费${two(f.three.vehiclePurchase)}`);
-  L.line(`公务用车运行费${two(f.three.vehicleOperation)}`);
 }
 
 const BASES = ['《政府工作报告》', '年度重点工作任务', '上级主管部门工作要求', '本级党委、政府决策部署'];
