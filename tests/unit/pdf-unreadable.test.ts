@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { deflateSync } from 'node:zlib';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -394,3 +394,112 @@ readPdf(bytes, 'slow.pdf', await nodePdfJs(), nodePdfAssets(), { maxPages: 400, 
     }
   });
 });
+
+describe('the ingest command on a folder of good and unreadable PDFs', () => {
+  const root = resolve(import.meta.dirname, '../..');
+  const seed = join(root, 'data/disclosures/000_f7859c67d4b429b5.txt');
+  const fixture = readFileSync(join(root, 'tests/fixtures/template-2024.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  const bad: Record<string, [UnreadableKind, Uint8Array, RegExp]> = {
+    'scan.pdf': [
+      'no_text',
+      simplePdf({
+        pages: ['q 400 0 0 500 100 150 cm /Im1 Do Q'],
+        resources: '<< /XObject << /Im1 5 0 R >> >>',
+        extra: () => [IMAGE]
+      }),
+      /no text layer .* needs OCR/
+    ],
+    'glyphs.pdf': [
+      'no_unicode',
+      simplePdf({
+        pages: [textAt([[72, 720, 12, 'ABCDEFGH']])],
+        resources: renamed('65 /uniE001 /uniE002 /uniE003 /uniE004 /uniE005 /uniE006 /uniE007 /uniE008')
+      }),
+      /no usable Unicode map/
+    ],
+    'locked.pdf': [
+      'encrypted',
+      chinesePdf(fixture, 45, { user: 'secret', owner: 'boss' }),
+      /encrypted PDF \(needs a password/
+    ],
+    'cut.pdf': ['damaged', chinesePdf(fixture).subarray(0, 3000), /damaged PDF: the file is cut short/],
+    'garbage.pdf': ['damaged', ascii('%PDF-1.7\n' + 'x'.repeat(5000)), /damaged PDF/],
+    'empty.pdf': ['damaged', new Uint8Array(0), /damaged PDF: the file is empty/],
+    'long.pdf': [
+      'too_many_pages',
+      simplePdf({ pages: [textAt([[72, 720, 12, 'x']])], repeat: 401 }),
+      /401 pages, over the budget of 400 pages/
+    ]
+  };
+
+  it('rejects each unreadable PDF with its file and kind named, exits 2, and loses no other file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-pdf-cli-'));
+    try {
+      const inputs = join(dir, 'in');
+      mkdirSync(inputs);
+      writeFileSync(join(inputs, 'good.pdf'), chinesePdf(fixture));
+      copyFileSync(seed, join(inputs, 'seed.txt'));
+      for (const [name, [, bytes]] of Object.entries(bad)) writeFileSync(join(inputs, name), bytes);
+      const runs = await Promise.all(
+        ['1', '2'].map(async (jobs) => {
+          const out = join(dir, `out-${jobs}`);
+          const r = await runCli(root, ['--out', out, '--jobs', jobs, inputs]);
+          return {
+            ...r,
+            out,
+            report: JSON.parse(readFileSync(join(out, 'ingest-report.json'), 'utf8')) as Report
+          };
+        })
+      );
+      for (const run of runs) {
+        expect(run.code).toBe(2);
+        const files = run.report.entries.map((e) => e.file.slice(inputs.length + 1));
+        expect(files).toEqual([...Object.keys(bad), 'good.pdf', 'seed.txt'].sort());
+        const entry = (name: string) => run.report.entries.find((e) => e.file === join(inputs, name))!;
+        for (const [name, [kind, , words]] of Object.entries(bad)) {
+          const e = entry(name);
+          expect(e.status, `${name} (${kind})`).toBe('rejected');
+          expect(e.reasons).toHaveLength(1);
+          expect(e.reasons[0]).toContain(join(inputs, name));
+          expect(e.reasons[0], `${name} (${kind})`).toMatch(words);
+          expect(e.counts).toEqual({ line_items: 0, projects: 0, findings: 0, figures: 0 });
+        }
+        for (const name of ['good.pdf', 'seed.txt']) {
+          expect(['ok', 'partial']).toContain(entry(name).status);
+          expect(entry(name).counts.figures).toBeGreaterThan(10);
+        }
+        expect(run.report.totals).toMatchObject({ inputs: 9, rejected: 7 });
+        const manifest = JSON.parse(readFileSync(join(run.out, 'manifest.json'), 'utf8'));
+        expect(manifest.rows.disclosures).toBe(2);
+        expect(run.stderr).toContain(`rejected ${join(inputs, 'scan.pdf')}: `);
+      }
+      expect(runs[1].report).toEqual(runs[0].report);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+interface Report {
+  totals: Record<string, number>;
+  entries: { file: string; status: string; reasons: string[]; counts: Record<string, number> }[];
+}
+
+function runCli(root: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/cli/ingest.ts'), ...args],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe']
+      }
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stderr }));
+  });
+}

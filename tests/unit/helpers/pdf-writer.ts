@@ -208,7 +208,7 @@ export const utf16Hex = (s: string) => {
  * Text lines (Chinese or not) set in STSong-Light, `perPage` lines to an A4 page from the top, one text run per
  * line: what a word processor's PDF of a plain-text document holds.
  */
-export function chinesePdf(lines: string[], perPage = 45): Uint8Array {
+export function chinesePdf(lines: string[], perPage = 45, encrypt?: PdfEncryption): Uint8Array {
   const pages: string[] = [];
   for (let i = 0; i < lines.length; i += perPage)
     pages.push(
@@ -219,5 +219,11 @@ export function chinesePdf(lines: string[], perPage = 45): Uint8Array {
     );
   // the font objects come right after the pages and their contents: 3 + 2 × pages
   const font = STSONG(3 + 2 * pages.length);
-  return simplePdf({ pages, size: [595, 842], resources: font.resources, extra: () => font.objects });
+  return simplePdf({
+    pages,
+    size: [595, 842],
+    resources: font.resources,
+    extra: () => font.objects,
+    encrypt
+  });
 }
