@@ -121,7 +121,10 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
       [it.source_line, t.source_line]
     );
   }
-  const t1total = items.find((x) => x.table_no === 1 && x.measure === 'total_expenditure');
+  // 表3's total is this year's spending: 表1's 本年支出合计 where it has one (a 决算's 总计 adds carry-overs)
+  const t1total =
+    items.find((x) => x.table_no === 1 && x.measure === 'expenditure_current') ??
+    items.find((x) => x.table_no === 1 && x.measure === 'total_expenditure');
   const t3total = items.find((x) => x.table_no === 3 && x.name === '总计' && x.measure === 'total');
   if (t1total && t3total)
     f.equal(
@@ -140,7 +143,9 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
       { zh: '机关运行经费与公用经费不等', en: 'Office operating expense differs from public expense' },
       val('public_expense'),
       val('operating_expense'),
-      lines(v.operating_expense, v.public_expense)
+      lines(v.operating_expense, v.public_expense),
+      1,
+      Math.max(v.operating_expense?.precision ?? 0, v.public_expense?.precision ?? 0)
     );
   }
 }

@@ -43,10 +43,13 @@ export class FindingList {
     expected: number | null | undefined,
     actual: number | null | undefined,
     lines: number[],
-    parts = 1
+    parts = 1,
+    /** the coarser rounding of the figures compared, when it exceeds the document's (a 万元 table beside 元 tables) */
+    precision = 0
   ): boolean {
     if (expected === null || expected === undefined || actual === null || actual === undefined) return true;
-    if (Math.abs(expected - actual) <= sumTolerance(parts, this.unit)) return true;
+    if (Math.abs(expected - actual) <= Math.max(sumTolerance(parts, this.unit), 2 * precision + 1e-9))
+      return true;
     this.add(
       check,
       severity,

@@ -4,6 +4,7 @@ import { figure, type FigureName } from '../model';
 import { checkPercent, fmt, type FindingList } from './checks';
 import type { Mention } from './mentions';
 import type { NarrativeFacts, StaffFacts, Stated } from './narrative';
+import type { MoneyUnit } from './numbers';
 import type { Item } from './tables';
 
 export interface Resolved {
@@ -16,20 +17,30 @@ const label = (n: FigureName) => {
   return { zh: f.zh, en: f.en };
 };
 
-function pick(items: Item[], pred: (it: Item) => boolean): Stated | undefined {
-  const it = items.find((x) => pred(x) && x.amount !== null);
-  return it ? { value: it.amount!, lines: [it.source_line] } : undefined;
-}
+/** Half a unit of the last digit a table in `unit` prints (万元 and 元 tables print 2 decimals at most). */
+export const tablePrecision = (unit: MoneyUnit | undefined) =>
+  unit === '元' ? 0.00005 : unit === '亿元' ? 50 : 0.005;
 
 /** Figures as the tables state them (the formal statement, preferred over prose). */
-export function figuresFromTables(items: Item[]): Partial<Record<FigureName, Stated>> {
+export function figuresFromTables(
+  items: Item[],
+  units: Map<number, MoneyUnit> = new Map()
+): Partial<Record<FigureName, Stated>> {
+  const pick = (pred: (it: Item) => boolean): Stated | undefined => {
+    const it = items.find((x) => pred(x) && x.amount !== null);
+    return it
+      ? {
+          value: it.amount!,
+          lines: [it.source_line],
+          precision: tablePrecision(units.get(it.table_no ?? 0))
+        }
+      : undefined;
+  };
   const total = (no: number, measure: string) =>
-    pick(items, (x) => x.table_no === no && x.measure === measure && x.code === null && x.name === '总计');
-  const s = (measure: string) =>
-    pick(items, (x) => x.table_no === 1 && x.measure === measure && x.code === null);
-  const s4 = (measure: string) =>
-    pick(items, (x) => x.table_no === 4 && x.measure === measure && x.code === null);
-  const tp = (measure: string) => pick(items, (x) => x.table_no === 10 && x.measure === measure);
+    pick((x) => x.table_no === no && x.measure === measure && x.code === null && x.name === '总计');
+  const s = (measure: string) => pick((x) => x.table_no === 1 && x.measure === measure && x.code === null);
+  const s4 = (measure: string) => pick((x) => x.table_no === 4 && x.measure === measure && x.code === null);
+  const tp = (measure: string) => pick((x) => x.table_no === 10 && x.measure === measure);
   return {
     total_income: s('total_income'),
     total_expenditure: s('total_expenditure'),
@@ -75,11 +86,19 @@ export function resolveFigures(
   staff: StaffFacts,
   facts: NarrativeFacts,
   findings: FindingList,
-  tol: number
+  tol: number,
+  units: Map<number, MoneyUnit> = new Map()
 ): Resolved {
   const value: Resolved['value'] = {};
   const prev: Resolved['prev'] = {};
-  const fromTables = figuresFromTables(items);
+  const fromTables = figuresFromTables(items, units);
+  // a prose figure agrees with a table when they differ by no more than the prose's own rounding
+  const within = (a: Stated | number, b: Stated) =>
+    near(
+      typeof a === 'number' ? a : a.value,
+      b.value,
+      Math.max(tol, b.precision ?? 0, typeof a === 'number' ? 0 : (a.precision ?? 0))
+    );
   for (const [k, v] of Object.entries(fromTables)) if (v) value[k as FigureName] = v;
 
   // prose values: fill what the tables do not state, cross-check what they do
@@ -96,10 +115,7 @@ export function resolveFigures(
   for (const [n, st] of proseTotals) {
     if (!st) continue;
     if (!value[n]) value[n] = st;
-    else if (
-      !near(value[n]!.value, st.value, tol) &&
-      !alternatives(items, n).some((a) => near(a, st.value, tol))
-    )
+    else if (!within(value[n]!, st) && !alternatives(items, n).some((a) => within(a, st)))
       mismatch(findings, n, value[n]!, st);
   }
   for (const [n, ms] of byFigure) {
@@ -139,12 +155,12 @@ export function resolveFigures(
         );
         continue;
       }
-      value[n] = { value: head.value, lines: head.lines };
+      value[n] = { value: head.value, lines: head.lines, precision: head.precision };
     }
     // one finding per differing prose amount, naming every line that states it
     const differing = new Map<number, number[]>();
     for (const m of sane) {
-      if (near(m.value, value[n]!.value, tol) || alt.some((a) => near(a, m.value, tol))) continue;
+      if (within(value[n]!, m) || alt.some((a) => within(a, m))) continue;
       differing.set(m.value, [...(differing.get(m.value) ?? []), ...m.lines]);
     }
     for (const [v, lines] of differing) mismatch(findings, n, value[n]!, { value: v, lines });
@@ -175,6 +191,19 @@ export function resolveFigures(
       const p = round(cur.value - m.value);
       if (m.pct !== null)
         checkPercent(findings, label(n), cur.value, m.value, m.pct, [...cur.lines, ...m.lines]);
+      if (p < -tol) {
+        // a change larger than the amount it changed from: a slip in the document, not a prior-year figure
+        findings.add(
+          'prior_year_negative',
+          'warning',
+          `${label(n).zh}为 ${fmt(cur.value)}，所述变动 ${fmt(m.value)} 推得上年为负数 ${fmt(p)}，未采用`,
+          `${label(n).en} is ${fmt(cur.value)}; the stated change of ${fmt(m.value)} implies a negative prior year (${fmt(p)}); not used`,
+          null,
+          p,
+          [...cur.lines, ...m.lines]
+        );
+        continue;
+      }
       if (!prev[n]) prev[n] = { value: p, lines: m.lines };
       else if (!near(prev[n]!.value, p, tol * 2)) {
         findings.add(

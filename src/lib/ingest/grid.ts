@@ -21,8 +21,7 @@ export function headings(lines: Line[], skip: (text: string) => boolean = () => 
   const head = lines.slice(0, first < 0 ? lines.length : first).filter((l) => !skip(l.text));
   const out: Heading[] = [];
   head.forEach((l, i) => {
-    for (const c of l.cells ?? [])
-      out.push({ ...c, up: head.length - i, center: (c.x0 + c.x1) / 2 });
+    for (const c of l.cells ?? []) out.push({ ...c, up: head.length - i, center: (c.x0 + c.x1) / 2 });
   });
   return out;
 }

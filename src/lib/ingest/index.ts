@@ -95,7 +95,7 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   checkTrees(tables.items, findings, tables.unreadable);
   checkRowSplits(tables.items, findings);
   const tol = sumTolerance(1, unit ?? '万元');
-  const resolved = resolveFigures(tables.items, mentions, staff, facts, findings, tol);
+  const resolved = resolveFigures(tables.items, mentions, staff, facts, findings, tol, tables.units);
   const v = resolved.value;
   auditFigures(v, tables.items, findings);
   auditChanges(mentions, findings);

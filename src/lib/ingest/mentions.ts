@@ -28,6 +28,14 @@ export interface Mention {
   lines: number[];
   /** said by a looser name (本年支出合计 for 支出总计): used only when no other mention states the figure */
   weak?: boolean;
+  /** half a unit of the last digit written, in 万元 (a prose figure rounds the table's) */
+  precision?: number;
+}
+
+/** Half a unit of the last digit of a written amount, in 万元. */
+export function precisionOf(written: string, unit: MoneyUnit): number {
+  const decimals = written.split('.')[1]?.length ?? 0;
+  return toWan(0.5 * 10 ** -decimals, unit) || 0.00005;
 }
 
 /** Aliases of each amount figure in prose, longest first within a figure. */
@@ -74,7 +82,7 @@ const FLAT = /持平|相同|无变化/;
 const NUMBER = '-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?';
 // "，占 80.26%，比上年预算减少 97.44 万元，下降 20.58%" right after a value
 const CHANGE_AFTER_VALUE = new RegExp(
-  `^(?:[,，]?占[^,，。;]{0,16}%)?[,，]?((?:比|较|与|同比|对比)[^,，。;\\d]{0,14}?)(增加|减少|下降|增长|上升|节约|降低)(${NUMBER})\\s?(万元|元|亿元)(?:[,，]?(?:增长|下降|减少|增加|上升|降低)(-?\\d+(?:\\.\\d+)?)%)?`
+  `^(?:[,，]?占[^,，。;]{0,16}%)?[,，]?((?:比|较|与|同比|对比)(?:20\\d\\d年度?)?[^,，。;\\d]{0,14}?)(增加|减少|下降|增长|上升|节约|降低)(${NUMBER})\\s?(万元|元|亿元)(?:[,，]?(?:增长|下降|减少|增加|上升|降低)(-?\\d+(?:\\.\\d+)?)%)?`
 );
 const COMPARATOR =
   /(?:比|较|与|同比|对比)(?:上年|去年|上一年度?|20\d\d年度?)?(?:年初)?(?:预算|决算)?数?(?:相比|对比|比较)?/g;
@@ -208,7 +216,14 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
       }
       if (unitTok === '%') break;
       // a bare 0 ends its clause ("国有资本经营预算拨款支出预算为0。"): zero in any unit
-      if (!unitTok && !(Number(n[1]) === 0 && /^(?:[。;；,，]|$)/.test(text.slice(n.index + n[0].length, n.index + n[0].length + 1)))) break;
+      if (
+        !unitTok &&
+        !(
+          Number(n[1]) === 0 &&
+          /^(?:[。;；,，]|$)/.test(text.slice(n.index + n[0].length, n.index + n[0].length + 1))
+        )
+      )
+        break;
       const unit: MoneyUnit = unitTok ?? '万元';
       const amount = toWan(Number(n[1].replace(/,/g, '')), unit);
       const change = CHANGE.exec(gap);
@@ -255,7 +270,8 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
           unit,
           pct: shareAfter(text.slice(n.index + n[0].length, n.index + n[0].length + 24)),
           against: null,
-          weak: hit.weak
+          weak: hit.weak,
+          precision: precisionOf(n[1], unit)
         })
       );
       pos = n.index + n[0].length;
@@ -286,7 +302,8 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
           pos = end;
           rest = text.slice(pos, stop);
         }
-        if (changes === 0 && FLAT.test(rest.slice(0, 12)) && /上年|去年/.test(rest.slice(0, 12))) {
+        const flatClause = /^[,，]?((?:比|较|与|同比|对比)[^,，。;]{0,14}?)(?:持平|相同|无变化)/.exec(rest);
+        if (changes === 0 && flatClause && comparatorOf(flatClause[1], opts.year, opts.final) === 'prior') {
           out.push(
             mention(p, hit, pos, {
               kind: 'change',

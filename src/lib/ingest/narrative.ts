@@ -7,6 +7,8 @@ import { lineOf, linesOf, type Prose } from './prose';
 export interface Stated {
   value: number;
   lines: number[];
+  /** half a unit of the last digit written (万元): 16497.86 → 0.005, 17,192 → 0.5; absent when exact */
+  precision?: number;
 }
 
 export interface StaffFacts {
@@ -111,9 +113,18 @@ const THREE_PUBLIC_FIGURES: FigureName[] = [
 const NONE = '(?:没有|无)(?:使用)?';
 /** Sentences that state a figure is nil: each of its figures is then 0 (stated), not unknown. */
 const NONE_STATEMENTS: [RegExp, FigureName[]][] = [
-  [new RegExp(`${NONE}(?:财政拨款)?[“"]?三公[”"]?经费(?:财政拨款)?(?:支出|预算)(?!.{0,3}(?:增|减|变))`, 'g'), THREE_PUBLIC_FIGURES],
-  [new RegExp(`${NONE}政府性基金预算(?:财政)?拨款(?:安排的)?(?:收入)?(?:和|及|、)?支出`, 'g'), ['fund_budget']],
-  [new RegExp(`${NONE}国有资本经营预算(?:财政)?拨款(?:安排的)?(?:收入)?(?:和|及|、)?支出`, 'g'), ['state_capital_budget']]
+  [
+    new RegExp(`${NONE}(?:财政拨款)?[“"]?三公[”"]?经费(?:财政拨款)?(?:支出|预算)(?!.{0,3}(?:增|减|变))`, 'g'),
+    THREE_PUBLIC_FIGURES
+  ],
+  [
+    new RegExp(`${NONE}政府性基金预算(?:财政)?拨款(?:安排的)?(?:收入)?(?:和|及|、)?支出`, 'g'),
+    ['fund_budget']
+  ],
+  [
+    new RegExp(`${NONE}国有资本经营预算(?:财政)?拨款(?:安排的)?(?:收入)?(?:和|及|、)?支出`, 'g'),
+    ['state_capital_budget']
+  ]
 ];
 
 export function readNarrative(p: Prose): NarrativeFacts {

@@ -15,6 +15,10 @@ export interface CodedRow {
   total: boolean;
   /** a cell that looks like a damaged number ("4O.0O", "3#8.11"): the row's amounts cannot be trusted */
   garbled: string | null;
+  /** read by position: each amount under the measure its column's heading names (empty cells absent) */
+  cols?: Record<string, number>;
+  /** a 合计 row of one panel of a two-panel table: whose total it is */
+  totalOf?: 'personnel' | 'public';
 }
 
 const CLASS_OK = (c: string) => {

@@ -1,6 +1,7 @@
 // Interpret the template's tables: coded tables (表2,3,5,6,7,8,9) and the label tables (表1,4,10).
 import type { LineItemRow, Section } from '../model';
 import { parseAmount, toWan, type MoneyUnit } from './numbers';
+import { gridRows } from './coded-grid';
 import { columnKind, headings, isAmountCell, nearestHeading } from './grid';
 import { groupRows, joinedName, tokens, type CodedRow } from './rows';
 import type { TableBlock } from './sections';
@@ -32,6 +33,8 @@ export interface ParsedTables {
   empty: Set<number>;
   /** `${table}|${code}` of rows whose amounts were unreadable (their parents cannot be checked) */
   unreadable: Set<string>;
+  /** the money unit each table is printed in */
+  units: Map<number, MoneyUnit>;
 }
 
 type Layout = 'basic_project' | 'personnel_public' | 'project' | 'income' | 'total_only';
@@ -99,13 +102,15 @@ export function parseTables(lines: Line[], blocks: TableBlock[], docUnit: MoneyU
     problems: [],
     present: new Set(),
     empty: new Set(),
-    unreadable: new Set()
+    unreadable: new Set(),
+    units: new Map()
   };
   const coded = new Map<number, { rows: CodedRow[]; layout: Layout; unit: MoneyUnit }>();
   for (const b of blocks) {
     out.present.add(b.no);
     const unit = b.unit ?? docUnit;
     if (b.emptyLine !== null) out.empty.add(b.no);
+    if (unit) out.units.set(b.no, unit);
     if (!unit) {
       out.problems.push({
         check: 'table_unit_unknown',
@@ -120,10 +125,13 @@ export function parseTables(lines: Line[], blocks: TableBlock[], docUnit: MoneyU
     else if (b.no === 10) {
       if (lines[b.start].cells) parseThreePublicGrid(lines, b, unit, out);
       else parseThreePublicTable(lines, b, unit, out);
-    }
-    else if (b.emptyLine === null) {
+    } else if (b.emptyLine === null) {
       const { header, body } = codedBody(lines, b);
-      coded.set(b.no, { rows: groupRows(body), layout: layoutOf(b.no, header), unit });
+      const rows = lines[b.start].cells ? gridRows(lines.slice(b.start + 1, b.end)) : groupRows(body);
+      // a table continued under a repeated title adds its rows to the first part
+      const before = coded.get(b.no);
+      if (before) before.rows.push(...rows);
+      else coded.set(b.no, { rows, layout: layoutOf(b.no, header), unit });
     }
   }
   // 表7 first: its projects tell which functional rows are project spending.
@@ -184,6 +192,16 @@ function emitCodedRow(
     return;
   }
   if (a.length === 0) return; // an empty row: nothing stated
+  if (r.cols) {
+    // read by position: each amount under its column's measure, an empty cell stays unstated
+    if (r.totalOf && r.cols.total !== undefined) {
+      out.items.push(item(r.totalOf, toWan(r.cols.total, unit)));
+      return;
+    }
+    for (const m of ['total', 'basic', 'project', 'personnel', 'public'])
+      if (r.cols[m] !== undefined) out.items.push(item(m, toWan(r.cols[m], unit)));
+    return;
+  }
   out.items.push(item('total', a[0]));
   if (layout === 'basic_project' || layout === 'personnel_public') {
     const [m1, m2] = layout === 'basic_project' ? ['basic', 'project'] : ['personnel', 'public'];
@@ -242,7 +260,10 @@ const LEFT_ITEMS: [RegExp, string][] = [
   [/^(?:一、)?本年收入(?:合计)?$/, 'income_current'],
   [/^(?:一、)?财政拨款(?:\(补助\))?(?:收入)?$/, 'fiscal_total'],
   [/^(?:\d[、.]|[一二三]、)?一般公共预算(?:拨款|财政拨款)?(?:收入|资金)?$/, 'general_budget'],
-  [/^(?:\d[、.]|[一二三]、)?(?:政府性基金(?:预算)?|基金预算)(?:拨款|财政拨款)?(?:收入|资金)?$/, 'fund_budget'],
+  [
+    /^(?:\d[、.]|[一二三]、)?(?:政府性基金(?:预算)?|基金预算)(?:拨款|财政拨款)?(?:收入|资金)?$/,
+    'fund_budget'
+  ],
   [/^(?:\d[、.]|[一二三]、)?国有资本经营预算(?:拨款|财政拨款)?(?:收入|资金)?$/, 'state_capital_budget'],
   [/^(?:二、)?上年结转(?:结余)?$/, 'carryover'],
   [/^(?:收入)?总计$/, 'total_income']
@@ -339,7 +360,12 @@ function parseSummaryTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: P
     if (right.length >= 2) {
       const code = right[0];
       const amounts = right.slice(/^\d+$/.test(code) ? 2 : 1).map(parseAmount);
-      const label = right.slice(0, right.findIndex((t) => parseAmount(t) !== null)).join('');
+      const label = right
+        .slice(
+          0,
+          right.findIndex((t) => parseAmount(t) !== null)
+        )
+        .join('');
       const total = RIGHT_TOTALS.find(([re]) => re.test(label));
       if (total && amounts[0] != null && !seen.has(total[1])) {
         seen.add(total[1]);

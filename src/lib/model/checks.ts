@@ -21,6 +21,7 @@ export const CHECKS = {
   change_sum: { zh: '各项增减之和', en: 'Sum of the parts’ changes' },
   share_sum: { zh: '占比之和', en: 'Shares add up to 100%' },
   prior_year_conflict: { zh: '上年数不一致', en: 'Prior-year figures disagree' },
+  prior_year_negative: { zh: '推得上年数为负', en: 'Implied prior year is negative' },
   operating_vs_public: { zh: '机关运行经费与公用经费', en: 'Operating vs public expense' },
   procurement_sum: { zh: '政府采购 = 货物 + 工程 + 服务', en: 'Procurement = goods + works + services' },
   projects_sum: { zh: '项目之和 = 项目支出', en: 'Projects add up to project expenditure' },

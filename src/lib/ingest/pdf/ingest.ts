@@ -3,7 +3,14 @@
 // assets are passed in.
 import type { DocumentResult } from '../../model';
 import { ingestText, rejected, type IngestOptions } from '../index';
-import { DEFAULT_PDF_BUDGET, readPdf, UnreadablePdf, type PdfAssets, type PdfBudget, type PdfJsModule } from './load';
+import {
+  DEFAULT_PDF_BUDGET,
+  readPdf,
+  UnreadablePdf,
+  type PdfAssets,
+  type PdfBudget,
+  type PdfJsModule
+} from './load';
 import { pdfDocumentText } from './text';
 
 export interface PdfReader {

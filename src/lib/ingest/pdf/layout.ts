@@ -151,7 +151,11 @@ export function pdfLines(pages: PdfPage[], fold: (s: string) => string): Line[] 
     for (const row of rowsOf(dedupe(page.items).flatMap(splitItem))) {
       let cells = cellsOf(row).map((c) => ({ ...c, text: fold(c.text) }));
       cells = cells.filter((c) => c.text.length > 0);
-      if (cells.length > 1 && cells.some((c) => CODE_HEADING.test(c.text)) && cells.some((c) => !CODE_HEADING.test(c.text)))
+      if (
+        cells.length > 1 &&
+        cells.some((c) => CODE_HEADING.test(c.text)) &&
+        cells.some((c) => !CODE_HEADING.test(c.text))
+      )
         cells = cells.filter((c) => !CODE_HEADING.test(c.text));
       if (!cells.length) continue;
       lines.push({
