@@ -78,7 +78,6 @@ const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'y');
 
 const NUM = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s?(万元|亿元|元|%)?/g;
 const CHANGE = /(增加|减少|下降|增长|上升|节约|降低|减支|增支|节支|减|增)/;
-const FLAT = /持平|相同|无变化/;
 const NUMBER = '-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?';
 // "，占 80.26%，比上年预算减少 97.44 万元，下降 20.58%" right after a value
 const CHANGE_AFTER_VALUE = new RegExp(
