@@ -1,10 +1,18 @@
 // The synthetic corpus: for every unit of the fictional roster and every year, one disclosure document and
 // its truth file. Pure: no I/O, deterministic for a seed (see src/cli/generate.ts for writing files).
 import { deriveAccounts } from './accounts';
-import { writeDocument, type DocumentVariant, type Plant, type PlantKind } from './document';
+import {
+  composeDocument,
+  documentText,
+  type ComposedDocument,
+  type DocumentVariant,
+  type Plant,
+  type PlantKind
+} from './document';
 import { unitYears } from './figures';
 import { createRandom, type Random } from './random';
 import { buildRoster, type Unit } from './roster';
+import { documentPdfStyle, drawPdfStyle, type PdfStyle } from './pdf/style';
 import { buildTruth, type Truth } from './truth';
 
 export { buildRoster, type Unit } from './roster';
@@ -19,13 +27,21 @@ export interface CorpusOptions {
   inconsistencyRate?: number;
   /** Only the units with index % count === index (for generating on several threads; output is the same). */
   shard?: { index: number; count: number };
+  /**
+   * Share of units (0–1, default 0) whose documents are PDFs: each unit is drawn once, so all its years take
+   * the same format and the same PDF style.
+   */
+  pdfShare?: number;
 }
 
 export interface GeneratedDocument {
-  /** File name without directory, e.g. u00012_2023_budget.txt */
+  /** File name without directory, e.g. u00012_2023_budget.txt (or .pdf) */
   file: string;
+  /** The document as text (for a PDF document, the same content as the text writer prints it). */
   text: string;
   truth: Truth;
+  /** For a .pdf document: what pdf/write.ts lays out (writePdf(pdf.document, pdf.style, font)). */
+  pdf?: { document: ComposedDocument; style: PdfStyle };
 }
 
 const PLANT_KINDS: PlantKind[] = [
@@ -114,6 +130,10 @@ function* generateUnit(
 ): Generator<GeneratedDocument> {
   const random = root.fork(`unit/${unit.index}`);
   const style = unitStyle(random.fork('style'));
+  // its own stream, drawn whatever the share, so the share does not change a unit's other draws
+  const pdfRandom = random.fork('pdf');
+  const asPdf = pdfRandom.next() < (options.pdfShare ?? 0);
+  const pdfStyle = drawPdfStyle(pdfRandom);
   const years = unitYears(unit, options.firstYear, options.lastYear, random.fork('figures'));
   const accounts = years.map((y) => deriveAccounts(y, unit));
   for (let i = 1; i < years.length; i++) {
@@ -129,7 +149,7 @@ function* generateUnit(
       published: publishedDate(kind, year, r),
       plant: choosePlant(r, rate, accounts[i], years[i].projects)
     };
-    const file = `u${String(unit.index).padStart(5, '0')}_${year}_${kind}.txt`;
+    const file = `u${String(unit.index).padStart(5, '0')}_${year}_${kind}.${asPdf ? 'pdf' : 'txt'}`;
     const input = {
       unit,
       year,
@@ -139,9 +159,15 @@ function* generateUnit(
       prevAccounts: accounts[i - 1],
       variant
     };
-    yield { file, text: writeDocument(input, r.fork('text')), truth: buildTruth({ file, ...input }) };
+    const document = composeDocument(input, r.fork('text'));
+    yield {
+      file,
+      text: documentText(document),
+      truth: buildTruth({ file, ...input }),
+      ...(asPdf ? { pdf: { document, style: documentPdfStyle(pdfStyle, r.fork('pdf')) } } : {})
+    };
   }
 }
 
-/** The truth file's name for a document file: u00012_2023_budget.txt → u00012_2023_budget.truth.json */
-export const truthFileName = (file: string) => file.replace(/\.txt$/, '.truth.json');
+/** The truth file's name for a document file: u00012_2023_budget.txt (or .pdf) → u00012_2023_budget.truth.json */
+export const truthFileName = (file: string) => file.replace(/\.(txt|pdf)$/, '.truth.json');
