@@ -37,7 +37,7 @@ describe('discoverInputs', () => {
       'b/a.html',
       'a.htm',
       'b/c/notes.json',
-      'x.pdf',
+      'x.docx',
       '.git/h.txt',
       'b/.hidden.txt'
     ])
@@ -45,35 +45,40 @@ describe('discoverInputs', () => {
     symlinkSync(join(d, 'a.htm'), join(d, 'b/link.txt'));
     const { files, missing } = discoverInputs([d]);
     expect(missing).toEqual([]);
+    writeFileSync(join(d, 'b/c/y.PDF'), 'x');
     expect(files.map((f) => f.file.slice(d.length + 1))).toEqual([
       'a.htm',
       'b/a.html',
       'b/c/z.TXT',
       'b/link.txt'
     ]);
+    expect(discoverInputs([join(d, 'b/c')]).files.map((f) => f.file.slice(d.length + 1))).toEqual([
+      'b/c/y.PDF',
+      'b/c/z.TXT'
+    ]);
     expect(files.every((f) => !f.unsupported)).toBe(true);
   });
 
   it('takes a named unsupported file as a rejected entry, names missing inputs, keeps each file once', () => {
     const d = tempDir();
-    writeFileSync(join(d, 'doc.pdf'), 'x');
+    writeFileSync(join(d, 'doc.docx'), 'x');
     writeFileSync(join(d, 'doc.txt'), 'x');
     const { files, missing } = discoverInputs([
-      join(d, 'doc.pdf'),
+      join(d, 'doc.docx'),
       d,
       join(d, 'doc.txt'),
       join(d, 'nope.txt')
     ]);
     expect(missing).toEqual([join(d, 'nope.txt')]);
     expect(files.map((f) => [f.file.slice(d.length + 1), f.unsupported ?? null])).toEqual([
-      ['doc.pdf', 'unsupported file type .pdf: extract its text first'],
+      ['doc.docx', 'unsupported file type .docx: gongkai reads .pdf, .txt, .html and .htm'],
       ['doc.txt', null]
     ]);
     const again = discoverInputs([`${d}/./`, `${d}//doc.txt`]).files.map((f) => f.file);
     expect(again).toEqual([`${d}/doc.txt`]);
-    const relative = discoverInputs([join(d, 'doc.pdf'), d], { relativeTo: d });
-    expect(relative.files.map((f) => f.file)).toEqual(['doc.pdf', 'doc.txt']);
-    expect(unsupportedReason('README')).toBe('unsupported file type (no extension): extract its text first');
+    const relative = discoverInputs([join(d, 'doc.docx'), d], { relativeTo: d });
+    expect(relative.files.map((f) => f.file)).toEqual(['doc.docx', 'doc.txt']);
+    expect(unsupportedReason('README')).toBe('unsupported file type (no extension): gongkai reads .pdf, .txt, .html and .htm');
   });
 });
 
@@ -186,13 +191,13 @@ describe('ingestFileInto', () => {
   it('turns a file that cannot be read or is not supported into a rejected entry naming it', async () => {
     const d = tempDir();
     const shard = await openShard(d, 0);
-    const gone = ingestFileInto(shard, 0, { file: 'gone/doc.txt', path: join(d, 'gone.txt') }, {});
+    const gone = await ingestFileInto(shard, 0, { file: 'gone/doc.txt', path: join(d, 'gone.txt') }, {});
     expect(gone.status).toBe('rejected');
     expect(gone.reasons[0]).toMatch(/^cannot read gone\/doc\.txt: ENOENT/);
-    const pdf = ingestFileInto(
+    const pdf = await ingestFileInto(
       shard,
       1,
-      { file: 'x.pdf', path: join(d, 'x.pdf'), unsupported: 'unsupported' },
+      { file: 'x.doc', path: join(d, 'x.doc'), unsupported: 'unsupported' },
       {}
     );
     expect(pdf).toMatchObject({ status: 'rejected', reasons: ['unsupported'] });

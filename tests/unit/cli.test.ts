@@ -99,6 +99,7 @@ function mixedInputs(): string {
   );
   writeFileSync(join(dir, 'notes.json'), '{"not":"a disclosure"}');
   writeFileSync(join(dir, 'scan.pdf'), '%PDF-1.4');
+  writeFileSync(join(dir, 'scan.docx'), 'PK');
   mkdirSync(join(dir, '.hidden'));
   writeFileSync(join(dir, '.hidden/ignored.txt'), 'hidden');
   return dir;
@@ -144,7 +145,7 @@ describe('a batch', () => {
   beforeAll(async () => {
     inputs = mixedInputs();
     out = join(tempDir(), 'out');
-    run = await ingest(['--out', out, inputs, join(inputs, 'scan.pdf')]);
+    run = await ingest(['--out', out, inputs, join(inputs, 'scan.docx')]);
     report = readReport(out);
   });
   const entry = (suffix: string) => report.entries.find((e) => e.file.endsWith(suffix))!;
@@ -157,21 +158,25 @@ describe('a batch', () => {
   it('has one report entry per input, in sorted path order, skipping other extensions inside folders', () => {
     expect(report.entries.map((e) => e.file.slice(inputs.length + 1))).toEqual([
       'empty.txt',
+      'scan.docx',
       'scan.pdf',
       'sub/deeper/binary.txt',
       'sub/seed.txt'
     ]);
-    expect(report.totals.inputs).toBe(4);
-    expect(report.totals.ok + report.totals.partial + report.totals.rejected).toBe(4);
+    expect(report.totals.inputs).toBe(5);
+    expect(report.totals.ok + report.totals.partial + report.totals.rejected).toBe(5);
   });
 
   it('rejects the empty, the binary and the named unsupported file with reasons, and goes on', () => {
-    for (const name of ['empty.txt', 'binary.txt', 'scan.pdf']) {
+    for (const name of ['empty.txt', 'binary.txt', 'scan.pdf', 'scan.docx']) {
       expect(entry(name).status).toBe('rejected');
       expect(entry(name).reasons.length).toBeGreaterThan(0);
       expect(entry(name).counts).toEqual({ line_items: 0, projects: 0, findings: 0, figures: 0 });
     }
-    expect(entry('scan.pdf').reasons).toEqual(['unsupported file type .pdf: extract its text first']);
+    expect(entry('scan.docx').reasons).toEqual([
+      'unsupported file type .docx: gongkai reads .pdf, .txt, .html and .htm'
+    ]);
+    expect(entry('scan.pdf').reasons.join(' ')).toMatch(/scan\.pdf: damaged PDF/);
     const seed = entry('sub/seed.txt');
     if (parserStub) {
       expect(seed).toMatchObject({ status: 'rejected', reasons: ['parser not written yet'] });
@@ -180,8 +185,8 @@ describe('a batch', () => {
       expect(seed.counts.figures).toBeGreaterThan(0);
       expect(seed.counts.line_items).toBeGreaterThan(0);
     }
-    expect(run.stderr).toMatch(/ingest: 4 documents in [\d.]+ s/);
-    expect(run.stderr).toContain(`rejected ${join(inputs, 'scan.pdf')}: unsupported file type .pdf`);
+    expect(run.stderr).toMatch(/ingest: 5 documents in [\d.]+ s/);
+    expect(run.stderr).toContain(`rejected ${join(inputs, 'scan.docx')}: unsupported file type .docx`);
   });
 
   it('writes a manifest that matches the Parquet it wrote', async () => {
@@ -190,7 +195,7 @@ describe('a batch', () => {
       TABLE_NAMES.map((t) => `${t}.parquet`)
     );
     expect(manifest.documents).toEqual({
-      inputs: 4,
+      inputs: 5,
       ok: report.totals.ok,
       partial: report.totals.partial,
       rejected: report.totals.rejected

@@ -305,7 +305,8 @@ describe('unit page', () => {
         code: null,
         amount: 12.5,
         has_targets: true,
-        source_line: 900
+        source_line: 900,
+        source_page: null
       }
     ]);
     const findings = await db.query<q.FindingRow>(q.docFindingsQuery('u2-2023-budget'));

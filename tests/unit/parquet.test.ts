@@ -64,10 +64,19 @@ function syntheticDoc(i: number, unit: number, n = 3): DocumentResult {
       name: `行政运行"${k}"`,
       measure: 'total',
       amount: k === 1 ? null : 1.25 * k,
-      source_line: 100 - k
+      source_line: 100 - k,
+      source_page: k === 2 ? null : k
     })),
     projects: [
-      { doc_id, name: '示例项目', code: null, amount: 3.5, has_targets: i % 2 === 0, source_line: 900 }
+      {
+        doc_id,
+        name: '示例项目',
+        code: null,
+        amount: 3.5,
+        has_targets: i % 2 === 0,
+        source_line: 900,
+        source_page: 12
+      }
     ],
     findings: [
       {
@@ -78,7 +87,8 @@ function syntheticDoc(i: number, unit: number, n = 3): DocumentResult {
         message_en: 'total differs',
         expected: 1,
         actual: 2,
-        source_lines: '1,2'
+        source_lines: '1,2',
+        source_pages: '1'
       }
     ]
   };
@@ -112,7 +122,7 @@ const bytesOf = (dir: string) =>
 describe('rows against the schema', () => {
   it('builds DDL with the schema columns in order', () => {
     expect(tableDDL('projects')).toBe(
-      'CREATE TABLE "projects" ("doc_id" VARCHAR, "name" VARCHAR, "code" VARCHAR, "amount" DOUBLE, "has_targets" BOOLEAN, "source_line" INTEGER)'
+      'CREATE TABLE "projects" ("doc_id" VARCHAR, "name" VARCHAR, "code" VARCHAR, "amount" DOUBLE, "has_targets" BOOLEAN, "source_line" INTEGER, "source_page" INTEGER)'
     );
     expect(tableDDL('units', 'stage_units', true)).toMatch(/"source_kind" VARCHAR, "_ord" INTEGER\)$/);
   });

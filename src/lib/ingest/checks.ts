@@ -4,7 +4,7 @@ import type { FindingRow, Severity } from '../model';
 import { round4, sumTolerance, type MoneyUnit } from './numbers';
 import type { Item, Problem } from './tables';
 
-export type Finding = Omit<FindingRow, 'doc_id'>;
+export type Finding = Omit<FindingRow, 'doc_id' | 'source_pages'>;
 
 export class FindingList {
   readonly list: Finding[] = [];

@@ -1,5 +1,5 @@
 // Who, when and what a document is: unit name, region, year, kind, published date.
-import type { Kind } from '../model';
+import type { Kind, Scope } from '../model';
 import type { Line } from './text';
 
 export interface Identity {
@@ -218,5 +218,17 @@ const CATEGORIES: [RegExp, string][] = [
 export function categoryOf(unitName: string | null): string | null {
   if (!unitName) return null;
   for (const [re, c] of CATEGORIES) if (re.test(unitName)) return c;
+  return null;
+}
+
+/** Whether the document is a 部门 budget/account (the department with its units, consolidated) or a 单位
+ *  one (one unit alone), as its title says; null when it says neither. */
+export function readScope(lines: Line[]): Scope | null {
+  for (const l of lines.slice(0, 40)) {
+    const t = l.text.replace(/\s+/g, '');
+    if (/。/.test(t) || t.length > 60) continue;
+    const m = /(部门|单位)(?:预算|决算)/.exec(stripFundNames(t));
+    if (m) return m[1] === '部门' ? 'department' : 'unit';
+  }
   return null;
 }

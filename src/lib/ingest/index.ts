@@ -14,12 +14,12 @@ import {
 import { auditChanges, auditFacts, auditFigures, auditProjects, auditStaff } from './audit';
 import { checkRowSplits, checkTrees, FindingList } from './checks';
 import { resolveFigures } from './figures';
-import { categoryOf, levelOf, readIdentity, regionOf } from './identity';
+import { categoryOf, levelOf, readIdentity, readScope, regionOf } from './identity';
 import { findMentions } from './mentions';
 import { readNarrative, readNarrativeProjects, readStaff, readTargetTables } from './narrative';
 import { declaredUnit, sumTolerance, type MoneyUnit } from './numbers';
 import { buildProse } from './prose';
-import { findTables, proseLines } from './sections';
+import { findTables, proseLines, titleNumber } from './sections';
 import { parseTables } from './tables';
 import { displayName, readDocumentText, UnreadableDocument, type DocumentText, type Line } from './text';
 
@@ -131,6 +131,7 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
     region,
     year: id.year,
     kind: id.kind,
+    scope: readScope(lines),
     source_kind: sourceKind,
     source_file: file,
     published_on: id.publishedOn
@@ -139,10 +140,14 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   for (const n of FIGURE_NAMES) rec[n] = v[n]?.value ?? null;
   for (const n of PREV_FIGURES) rec[`prev_${n}`] = resolved.prev[n]?.value ?? null;
 
+  // a PDF's lines know their page: every row that names a line names its page too
+  const pageOf = new Map(lines.map((l) => [l.no, l.page ?? null]));
+  const page = (line: number) => pageOf.get(line) ?? null;
   const lineItems: LineItemRow[] = tables.items.map((it) => ({
     doc_id: docId,
     ...it,
-    name: displayName(it.name)
+    name: displayName(it.name),
+    source_page: page(it.source_line)
   }));
   const pushFact = (
     section: LineItemRow['section'],
@@ -159,7 +164,8 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
       name,
       measure,
       amount: value,
-      source_line: line
+      source_line: line,
+      source_page: page(line)
     });
   const p = facts.procurement;
   for (const [k, zh] of [
@@ -194,7 +200,8 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
     code: x.code,
     amount: x.amount,
     has_targets: targetNames.has(x.name.replace(/\s+/g, '')),
-    source_line: x.line
+    source_line: x.line,
+    source_page: page(x.line)
   }));
 
   // status: ok when the template's tables are all there (or stated empty) and the identity is complete
@@ -204,7 +211,11 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   if (id.kind === null) reasons.push('kind (预算/决算) not found');
   if (blocks.length === 0) reasons.push('no tables (prose only)');
   else {
-    const missing = TEMPLATE_TABLES.filter((n) => !tables.present.has(n));
+    // the national template (tables marked 表1…表10) has a 项目支出 table, 表7; provincial 9-table sets have none
+    const expected = blocks.some((b) => b.marked) || lines.some((l) => titleNumber(l.text) === 7)
+      ? TEMPLATE_TABLES
+      : TEMPLATE_TABLES.filter((n) => n !== 7);
+    const missing = expected.filter((n) => !tables.present.has(n));
     if (missing.length) reasons.push(`tables missing: ${missing.map((n) => `表${n}`).join(', ')}`);
   }
   const unreadable = findings.list.filter(
@@ -228,7 +239,15 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
     },
     lineItems,
     projects,
-    findings: findings.list.map((x) => ({ doc_id: docId, ...x }))
+    findings: findings.list.map((x) => ({
+      doc_id: docId,
+      ...x,
+      source_pages: x.source_lines
+        .split(',')
+        .map((n) => page(Number(n)))
+        .filter((n): n is number => n !== null)
+        .join(',')
+    }))
   };
 }
 

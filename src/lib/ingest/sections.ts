@@ -12,6 +12,8 @@ export interface TableBlock {
   unit: MoneyUnit | null;
   /** the sentence that says the table is empty ("…为空表"), if any */
   emptyLine: number | null;
+  /** the block starts at a "表 N" mark (the national template marks its ten tables so) */
+  marked: boolean;
 }
 
 /** A table's role by its title's content words, the more specific tried first. The role is the national
@@ -102,7 +104,7 @@ export function findTables(lines: Line[]): TableBlock[] {
         break;
       }
     }
-    blocks.push({ no: s.no, title: s.title, start: s.idx, end, unit, emptyLine });
+    blocks.push({ no: s.no, title: s.title, start: s.idx, end, unit, emptyLine, marked: s.titleIdx > s.idx });
   }
   // a title with nothing under it (a 目录 entry) gives way to another block of the same table
   const bare = (b: TableBlock) => b.end - b.start <= (b.title === lines[b.start].text ? 1 : 2);

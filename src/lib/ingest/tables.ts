@@ -7,7 +7,7 @@ import { groupRows, joinedName, tokens, type CodedRow } from './rows';
 import type { TableBlock } from './sections';
 import type { Line } from './text';
 
-export type Item = Omit<LineItemRow, 'doc_id'>;
+export type Item = Omit<LineItemRow, 'doc_id' | 'source_page'>;
 
 export interface Problem {
   check: string;

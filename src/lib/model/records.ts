@@ -3,6 +3,8 @@ import type { FigureName } from './schema';
 
 export type Kind = 'budget' | 'final';
 export type SourceKind = 'published' | 'synthetic';
+/** 'department': a 部门 budget or account consolidating its units; 'unit': one 单位 alone */
+export type Scope = 'department' | 'unit';
 export type Severity = 'error' | 'warning' | 'info';
 
 export type Figures = { [K in FigureName]: number | null } & {
@@ -16,6 +18,7 @@ export interface DisclosureRow extends Figures {
   region: string | null;
   year: number | null;
   kind: Kind | null;
+  scope: Scope | null;
   source_kind: SourceKind;
   source_file: string;
   /** ISO date yyyy-mm-dd */
@@ -42,6 +45,8 @@ export interface LineItemRow {
   measure: string;
   amount: number | null;
   source_line: number;
+  /** the PDF page of source_line (NULL for text and HTML documents) */
+  source_page: number | null;
 }
 
 export interface ProjectRow {
@@ -51,6 +56,7 @@ export interface ProjectRow {
   amount: number | null;
   has_targets: boolean;
   source_line: number;
+  source_page: number | null;
 }
 
 export interface FindingRow {
@@ -63,6 +69,8 @@ export interface FindingRow {
   actual: number | null;
   /** comma-separated line numbers, e.g. "755,1078" */
   source_lines: string;
+  /** the PDF pages of those lines, comma-separated in the same order of appearance ("" for text) */
+  source_pages: string;
 }
 
 export interface UnitRow {

@@ -108,6 +108,7 @@ export const DISCLOSURE_IDENTITY: readonly Column[] = [
   text('region', '地区', 'Region'),
   { name: 'year', type: 'INTEGER', zh: '年度', en: 'Year' },
   text('kind', '类型', 'Kind'),
+  text('scope', '口径', 'Scope'),
   text('source_kind', '来源', 'Source'),
   text('source_file', '源文件', 'Source file'),
   { name: 'published_on', type: 'DATE', zh: '发布日期', en: 'Published on' }
@@ -130,7 +131,8 @@ export const LINE_ITEM_COLUMNS: readonly Column[] = [
   text('name', '名称', 'Name'),
   text('measure', '栏目', 'Measure'),
   { name: 'amount', type: 'DOUBLE', zh: '金额', en: 'Amount', unit: '万元' },
-  { name: 'source_line', type: 'INTEGER', zh: '源行号', en: 'Source line' }
+  { name: 'source_line', type: 'INTEGER', zh: '源行号', en: 'Source line' },
+  { name: 'source_page', type: 'INTEGER', zh: '源页码', en: 'Source page' }
 ];
 
 export const PROJECT_COLUMNS: readonly Column[] = [
@@ -139,7 +141,8 @@ export const PROJECT_COLUMNS: readonly Column[] = [
   text('code', '科目编码', 'Code'),
   { name: 'amount', type: 'DOUBLE', zh: '金额', en: 'Amount', unit: '万元' },
   { name: 'has_targets', type: 'BOOLEAN', zh: '有绩效目标表', en: 'Has target table' },
-  { name: 'source_line', type: 'INTEGER', zh: '源行号', en: 'Source line' }
+  { name: 'source_line', type: 'INTEGER', zh: '源行号', en: 'Source line' },
+  { name: 'source_page', type: 'INTEGER', zh: '源页码', en: 'Source page' }
 ];
 
 export const FINDING_COLUMNS: readonly Column[] = [
@@ -150,7 +153,8 @@ export const FINDING_COLUMNS: readonly Column[] = [
   text('message_en', '说明（英文）', 'Message'),
   { name: 'expected', type: 'DOUBLE', zh: '应为', en: 'Expected' },
   { name: 'actual', type: 'DOUBLE', zh: '实为', en: 'Actual' },
-  text('source_lines', '源行号', 'Source lines')
+  text('source_lines', '源行号', 'Source lines'),
+  text('source_pages', '源页码', 'Source pages')
 ];
 
 export const UNIT_COLUMNS: readonly Column[] = [
