@@ -90,11 +90,17 @@ interface Part {
   cells: Cell[];
 }
 
+/** A name's parts above its code line go in front of the row's first name. */
+function joinNames(above: string[], own: string[]): string[] {
+  if (!above.length) return [...own];
+  if (!own.length) return [above.join('')];
+  return [above.join('') + own[0], ...own.slice(1)];
+}
+
 /** Rows of one panel's lines. */
 function panelRows(parts: Part[], cols: Column[], codesBefore: number, headerTexts: Set<string>): CodedRow[] {
   const rows: CodedRow[] = [];
   let cur: CodedRow | null = null;
-  let prefix: { names: string[]; lines: number[] } | null = null;
   const colOf = (c: Cell) => {
     let best = -1;
     let d = Infinity;
@@ -139,66 +145,80 @@ function panelRows(parts: Part[], cols: Column[], codesBefore: number, headerTex
       row.amounts.push(v);
     }
   };
-  for (let p = 0; p < parts.length; p++) {
-    const { line, cells } = parts[p];
-    const texts = cells.map((c) => c.text.replace(/\s+/g, ''));
-    if (!cells.length || texts.every((t) => headerTexts.has(t) || HEADING_ONLY.test(t))) continue;
-    const c = classify(cells);
-    const totalName =
+  const kinds = parts.map((part) => {
+    const texts = part.cells.map((c) => c.text.replace(/\s+/g, ''));
+    if (!part.cells.length || texts.every((t) => headerTexts.has(t) || HEADING_ONLY.test(t))) return null;
+    const c = classify(part.cells);
+    const total =
       c.code === null && c.names.length > 0 ? TOTAL_LABEL.exec(c.names[0].replace(/\s+/g, '')) : null;
-    if (c.code !== null || totalName) {
+    return { ...c, total, starts: c.code !== null || total !== null };
+  });
+  // a name line with neither code nor amounts is a wrapped part of the row whose code line is nearest to it
+  // (above its code line when the cell is centred vertically, below it otherwise)
+  const nearerBelow = (p: number) => {
+    const here = parts[p].line;
+    let next = p + 1;
+    while (next < parts.length && !kinds[next]?.starts) next++;
+    const below = parts[next]?.line;
+    const above = cur ? parts.find((x) => x.line.no === cur!.line)?.line : undefined;
+    if (!below || below.page !== here.page || below.y === undefined || here.y === undefined) return false;
+    if (!above || above.page !== here.page || above.y === undefined) return true;
+    return below.y - here.y < here.y - above.y;
+  };
+  let pending = null as { names: string[]; lines: number[] } | null;
+  for (let p = 0; p < parts.length; p++) {
+    const k = kinds[p];
+    if (!k) continue;
+    const { line } = parts[p];
+    if (k.starts) {
       cur = {
-        code: c.code,
-        names: totalName ? ['总计'] : [...(prefix?.names ?? []), ...c.names],
+        code: k.code,
+        names: k.total ? ['总计'] : joinNames(pending?.names ?? [], k.names),
         amounts: [],
         line: line.no,
-        lines: [...(prefix?.lines ?? []), line.no],
-        total: !!totalName,
+        lines: [...(pending?.lines ?? []), line.no],
+        total: !!k.total,
         garbled: null,
         totalOf:
-          totalName?.[1] === '人员经费' ? 'personnel' : totalName?.[1] === '公用经费' ? 'public' : undefined
+          k.total?.[1] === '人员经费' ? 'personnel' : k.total?.[1] === '公用经费' ? 'public' : undefined
       };
-      if (prefix && c.names.length) {
-        // a prefix and a name of its own: the prefix was the previous row's tail after all
-        cur.names = [...c.names];
-        const prev = rows[rows.length - 1];
-        if (prev) prev.names[prev.names.length - 1] += prefix.names.join('');
-      }
-      prefix = null;
+      pending = null;
       rows.push(cur);
-      place(cur, c.amounts);
+      place(cur, k.amounts);
       continue;
     }
-    if (c.names.length && !c.amounts.length) {
-      // a name wrapped around its row's code: the part above the code line, or the rest below it
-      const next = parts[p + 1] ? classify(parts[p + 1].cells) : null;
-      if (next && next.code !== null && next.names.length === 0) {
-        prefix = { names: [c.names.join('')], lines: [line.no] };
+    if (k.names.length && !k.amounts.length) {
+      if (nearerBelow(p)) {
+        pending = {
+          names: [...(pending?.names ?? []), k.names.join('')],
+          lines: [...(pending?.lines ?? []), line.no]
+        };
       } else if (cur) {
-        if (cur.names.length) cur.names[cur.names.length - 1] += c.names.join('');
-        else cur.names.push(c.names.join(''));
+        if (cur.names.length) cur.names[cur.names.length - 1] += k.names.join('');
+        else cur.names.push(k.names.join(''));
         cur.lines.push(line.no);
       }
       continue;
     }
-    if (!c.names.length && c.amounts.length && cur) {
+    if (!k.names.length && k.amounts.length && cur) {
       // numbers a row's cell put on a line of their own
-      place(cur, c.amounts);
+      place(cur, k.amounts);
       cur.lines.push(line.no);
       continue;
     }
-    if (c.names.length && c.amounts.length) {
+    if (k.names.length && k.amounts.length) {
       cur = {
         code: null,
-        names: c.names,
+        names: joinNames(pending?.names ?? [], k.names),
         amounts: [],
         line: line.no,
-        lines: [line.no],
+        lines: [...(pending?.lines ?? []), line.no],
         total: false,
         garbled: null
       };
+      pending = null;
       rows.push(cur);
-      place(cur, c.amounts);
+      place(cur, k.amounts);
     }
   }
   return rows;

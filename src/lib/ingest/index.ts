@@ -212,9 +212,10 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   if (blocks.length === 0) reasons.push('no tables (prose only)');
   else {
     // the national template (tables marked 表1…表10) has a 项目支出 table, 表7; provincial 9-table sets have none
-    const expected = blocks.some((b) => b.marked) || lines.some((l) => titleNumber(l.text) === 7)
-      ? TEMPLATE_TABLES
-      : TEMPLATE_TABLES.filter((n) => n !== 7);
+    const expected =
+      blocks.some((b) => b.marked) || lines.some((l) => titleNumber(l.text) === 7)
+        ? TEMPLATE_TABLES
+        : TEMPLATE_TABLES.filter((n) => n !== 7);
     const missing = expected.filter((n) => !tables.present.has(n));
     if (missing.length) reasons.push(`tables missing: ${missing.map((n) => `表${n}`).join(', ')}`);
   }

@@ -347,7 +347,7 @@ function parseSummaryTable(lines: Line[], b: TableBlock, unit: MoneyUnit, out: P
       const firstNum = nums.findIndex((n) => n !== null);
       const label = (firstNum < 0 ? left : left.slice(0, firstNum)).join('').replace(/^其中[:：]/, '');
       const value = firstNum < 0 ? null : nums[firstNum];
-      if (/^二、/.test(label)) inCarryover = true;
+      if (/^二、/.test(label) && /结转|结余/.test(label)) inCarryover = true;
       for (const [re, measure] of LEFT_ITEMS) {
         if (!re.test(label)) continue;
         if (inCarryover && measure !== 'carryover' && measure !== 'total_income') break;

@@ -8,8 +8,9 @@ export interface Line {
   /** 1-based line number in the source file (for a PDF: in its extracted text, counted through all pages) */
   no: number;
   text: string;
-  /** the PDF page the line stands on (absent for text and HTML) */
+  /** the PDF page the line stands on, and its baseline from the page's top in points (absent for text) */
   page?: number;
+  y?: number;
   /** the line's cells with their x-ranges on the page (PDF only): what places a number in its column */
   cells?: Cell[];
 }

@@ -105,13 +105,16 @@ function cellsOf(row: Row): Cell[] {
   for (const it of items) {
     const x1 = it.x + it.w;
     const gap = CELL_GAP * (it.h || 10);
-    // join a cell this item overlaps (a wrapped cell) or continues on the same baseline
+    // join a cell this item overlaps (a wrapped cell), continues on the same baseline, or touches from
+    // another line of the row (a wrapped cell whose lines start at different x)
     const into = cells.find(
       (c) =>
         (it.x < c.x1 - 0.5 && x1 > c.x0 + 0.5) ||
         (!it.apart &&
-          c.items.some(
-            (o) => !o.apart && Math.abs(o.y - it.y) < 0.5 && it.x - (o.x + o.w) <= gap && it.x >= o.x
+          c.items.some((o) =>
+            Math.abs(o.y - it.y) < 0.5
+              ? !o.apart && it.x - (o.x + o.w) <= gap && it.x >= o.x
+              : Math.abs(it.x - (o.x + o.w)) <= 1
           ))
     );
     if (into) {
@@ -162,6 +165,7 @@ export function pdfLines(pages: PdfPage[], fold: (s: string) => string): Line[] 
         no: lines.length + 1,
         text: cells.map((c) => c.text).join(' '),
         page: page.no,
+        y: round1(row.y),
         cells
       });
     }
