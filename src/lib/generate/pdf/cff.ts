@@ -303,6 +303,7 @@ interface FontkitFont {
   postscriptName: string;
   bbox: { minX: number; minY: number; maxX: number; maxY: number };
   getGlyph(id: number): { path: { commands: PathCommand[] } };
+  glyphForCodePoint(codePoint: number): unknown;
   layout(text: string, features?: unknown): unknown;
   createSubset(): unknown;
 }
@@ -370,8 +371,11 @@ class OutlineCffSubset {
 
 /**
  * A fontkit for pdf-lib's registerFontkit: fonts are parsed once per distinct byte array and reused by every
- * document (a CJK font takes tens of milliseconds to open), text layout is memoised, and subsets are
- * OutlineCffSubset. Only for CFF-outline fonts.
+ * document (a CJK font takes tens of milliseconds to open), subsets are OutlineCffSubset, and text "layout"
+ * is the cmap's glyph for each character, memoised. pdf-lib reads only the glyphs of a layout (their ids,
+ * advance widths and code points), so OpenType shaping — most of the time a CJK document took — changes
+ * nothing for the Chinese, digits and punctuation the documents print (the SC face's cmap already gives the
+ * simplified-Chinese glyphs; there are no ligatures). Only for CFF-outline fonts.
  */
 export function outlineSubsetFontkit(fontkit: FontkitModule) {
   const fonts = new WeakMap<object, object>();
@@ -391,7 +395,8 @@ export function outlineSubsetFontkit(fontkit: FontkitModule) {
                 let run = layouts.get(text);
                 if (run === undefined) {
                   if (layouts.size > 20000) layouts.clear();
-                  layouts.set(text, (run = target.layout(text)));
+                  const glyphs = Array.from(text, (ch) => target.glyphForCodePoint(ch.codePointAt(0)!));
+                  layouts.set(text, (run = { glyphs }));
                 }
                 return run;
               };
