@@ -1,10 +1,12 @@
 // npm run data [-- --force]: builds the default data in data/parquet/ — the real published sample
-// (data/disclosures) plus the synthetic demo city 示例市 (generated here, ~150 units × 2019–2024, fixed seed) —
-// by running the real ingest CLI on both. Skips the work when data/parquet/manifest.json exists.
+// (data/disclosures) plus the synthetic demo city 示例市 (generated here, ~150 units × 2019–2024, fixed seed,
+// about a fifth of the units' documents as PDF) — by running the real ingest CLI on both. Skips the work when
+// data/parquet/manifest.json exists. Without the CJK font (fonts-noto-cjk) the PDF share is written as text.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cjkFontAvailable, NOTO_CJK_PATH } from '../lib/generate/pdf/font';
 import { runGenerate } from './generate';
 
 export const DEMO = {
@@ -12,7 +14,9 @@ export const DEMO = {
   firstYear: 2019,
   lastYear: 2024,
   seed: 'gongkai-demo-1',
-  inconsistencyRate: 0.03
+  inconsistencyRate: 0.03,
+  /** share of units whose documents are PDFs (so the ingest's PDF reader runs on the default data) */
+  pdfShare: 0.2
 };
 const OUT = 'data/parquet';
 const PUBLISHED = 'data/disclosures';
@@ -47,7 +51,14 @@ async function main(argv: string[]): Promise<number> {
     // the documents' names in the data are relative to the temp folder ("demo-city/u00001_2019_budget.txt"),
     // so a rebuild gives the same bytes
     const city = join(dir, 'demo-city');
-    await runGenerate({ ...DEMO, out: city, quiet: false });
+    let pdfShare = DEMO.pdfShare;
+    if (!(await cjkFontAvailable())) {
+      process.stderr.write(
+        `data: warning: the CJK font ${NOTO_CJK_PATH} is missing (apt-get install fonts-noto-cjk), so the demo city's PDF share is written as .txt\n`
+      );
+      pdfShare = 0;
+    }
+    await runGenerate({ ...DEMO, pdfShare, out: city, quiet: false });
     process.stderr.write(
       `data: [2/2] ingesting ${PUBLISHED} (published) and the demo city (synthetic) into ${OUT}\n`
     );

@@ -1,5 +1,6 @@
-// npm run generate -- --out DIR --units N --years 2019-2024 --seed S [--inconsistency-rate 0.03]
-// Writes one synthetic disclosure (.txt) per unit and year, and beside each its .truth.json.
+// npm run generate -- --out DIR --units N --years 2019-2024 --seed S [--inconsistency-rate 0.03] [--pdf-share 0]
+// Writes one synthetic disclosure (.txt, or .pdf for the --pdf-share of units) per unit and year, and beside
+// each its .truth.json.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -7,9 +8,11 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { generateCorpus, truthFileName, type CorpusOptions } from '../lib/generate/index';
+import { cjkFontAvailable, loadCjkFont, NOTO_CJK_PATH } from '../lib/generate/pdf/font';
+import { writePdf } from '../lib/generate/pdf/write';
 
 const USAGE =
-  'usage: npm run generate -- --out DIR --units N --years 2019-2024 --seed S [--inconsistency-rate 0.03] [--jobs N] [--quiet]';
+  'usage: npm run generate -- --out DIR --units N --years 2019-2024 --seed S [--inconsistency-rate 0.03] [--pdf-share 0] [--jobs N] [--quiet]';
 
 export interface GenerateArgs extends CorpusOptions {
   out: string;
@@ -33,7 +36,7 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
     } else throw new Error(`unexpected argument ${a}\n${USAGE}`);
   }
   for (const key of values.keys())
-    if (!['out', 'units', 'years', 'seed', 'inconsistency-rate', 'jobs'].includes(key))
+    if (!['out', 'units', 'years', 'seed', 'inconsistency-rate', 'pdf-share', 'jobs'].includes(key))
       throw new Error(`unknown option --${key}\n${USAGE}`);
   const out = values.get('out');
   if (!out) throw new Error(`--out is required\n${USAGE}`);
@@ -46,6 +49,8 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
   if (lastYear < firstYear) throw new Error(`--years: ${lastYear} is before ${firstYear}\n${USAGE}`);
   const rate = Number(values.get('inconsistency-rate') ?? '0.03');
   if (!(rate >= 0 && rate <= 1)) throw new Error(`--inconsistency-rate must be between 0 and 1\n${USAGE}`);
+  const pdfShare = Number(values.get('pdf-share') ?? '0');
+  if (!(pdfShare >= 0 && pdfShare <= 1)) throw new Error(`--pdf-share must be between 0 and 1\n${USAGE}`);
   const jobsText = values.get('jobs');
   const jobs = jobsText === undefined ? undefined : Number(jobsText);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64))
@@ -57,9 +62,17 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
     lastYear,
     seed: values.get('seed') ?? '1',
     inconsistencyRate: rate,
+    pdfShare,
     quiet,
     jobs
   };
+}
+
+export interface ShardResult {
+  documents: number;
+  planted: number;
+  /** how many of the documents are PDFs */
+  pdfs: number;
 }
 
 export interface ShardTask {
@@ -74,18 +87,18 @@ export interface ShardTask {
 export async function writeShard(
   task: ShardTask,
   progress: (documents: number) => void = () => {}
-): Promise<{ documents: number; planted: number }> {
+): Promise<ShardResult> {
   // Writes run on libuv's threads while the next documents are generated; at most WINDOW in flight.
   const WINDOW = 64;
   const pending = new Set<Promise<void>>();
   let failure: unknown = null;
-  const write = async (name: string, text: string) => {
+  const write = async (name: string, text: string | Uint8Array) => {
     const path = join(task.target, name);
     if (task.direct) return writeFile(path, text);
     await writeFile(`${path}.tmp`, text);
     await rename(`${path}.tmp`, path);
   };
-  const put = async (name: string, text: string) => {
+  const put = async (name: string, text: string | Uint8Array) => {
     const p = write(name, text).then(
       () => void pending.delete(p),
       (e) => {
@@ -99,12 +112,17 @@ export async function writeShard(
   };
   let documents = 0;
   let planted = 0;
+  let pdfs = 0;
   let last = performance.now();
   try {
     for (const doc of generateCorpus({ ...task.args, shard: task.shard })) {
-      await put(doc.file, doc.text);
+      await put(
+        doc.file,
+        doc.pdf ? await writePdf(doc.pdf.document, doc.pdf.style, await loadCjkFont()) : doc.text
+      );
       await put(truthFileName(doc.file), JSON.stringify(doc.truth));
       documents++;
+      if (doc.pdf) pdfs++;
       if (doc.truth.planted.length) planted++;
       if (performance.now() - last > 250) {
         last = performance.now();
@@ -116,24 +134,24 @@ export async function writeShard(
   }
   if (failure) throw failure;
   progress(documents);
-  return { documents, planted };
+  return { documents, planted, pdfs };
 }
 
 /** Run one shard in a worker thread. */
 function shardInWorker(task: ShardTask, progress: (documents: number) => void) {
-  return new Promise<{ documents: number; planted: number }>((resolve, reject) => {
+  return new Promise<ShardResult>((resolve, reject) => {
     const worker = new Worker(new URL('./generate-worker-boot.mjs', import.meta.url), { workerData: task });
-    let result: { documents: number; planted: number } | null = null;
+    let result: ShardResult | null = null;
     worker.on(
       'message',
       (
         m:
           | { type: 'progress'; documents: number }
-          | { type: 'done'; documents: number; planted: number }
+          | ({ type: 'done' } & ShardResult)
           | { type: 'error'; message: string }
       ) => {
         if (m.type === 'progress') progress(m.documents);
-        else if (m.type === 'done') result = { documents: m.documents, planted: m.planted };
+        else if (m.type === 'done') result = { documents: m.documents, planted: m.planted, pdfs: m.pdfs };
         else reject(new Error(`generate worker ${task.shard.index}: ${m.message}`));
       }
     );
@@ -151,7 +169,12 @@ function shardInWorker(task: ShardTask, progress: (documents: number) => void) {
  */
 export async function runGenerate(
   args: GenerateArgs
-): Promise<{ documents: number; planted: number; seconds: number; jobs: number }> {
+): Promise<ShardResult & { seconds: number; jobs: number }> {
+  // PDFs need the font: say so before anything is written
+  if ((args.pdfShare ?? 0) > 0 && !(await cjkFontAvailable()))
+    throw new Error(
+      `--pdf-share needs the CJK font ${NOTO_CJK_PATH}, which is missing: apt-get install fonts-noto-cjk`
+    );
   const fresh = !existsSync(args.out) || readdirSync(args.out).length === 0;
   const target = fresh
     ? join(dirname(args.out), `.${basename(args.out)}.generating-${process.pid}`)
@@ -173,7 +196,7 @@ export async function runGenerate(
       `generate: ${done}/${total} documents, ${rate.toFixed(0)} docs/s, ETA ${((total - done) / rate).toFixed(0)} s\n`
     );
   };
-  let results: { documents: number; planted: number }[];
+  let results: ShardResult[];
   try {
     const tasks = Array.from({ length: jobs }, (_, index) => ({
       args,
@@ -194,12 +217,13 @@ export async function runGenerate(
   }
   const documents = results.reduce((s, r) => s + r.documents, 0);
   const planted = results.reduce((s, r) => s + r.planted, 0);
+  const pdfs = results.reduce((s, r) => s + r.pdfs, 0);
   const seconds = (performance.now() - started) / 1000;
   if (!args.quiet)
     process.stderr.write(
-      `generate: ${documents} documents (${planted} with a planted inconsistency) in ${seconds.toFixed(1)} s on ${jobs} thread${jobs > 1 ? 's' : ''} → ${args.out}\n`
+      `generate: ${documents} documents (${pdfs ? `${pdfs} PDFs, ` : ''}${planted} with a planted inconsistency) in ${seconds.toFixed(1)} s on ${jobs} thread${jobs > 1 ? 's' : ''} → ${args.out}\n`
     );
-  return { documents, planted, seconds, jobs };
+  return { documents, planted, pdfs, seconds, jobs };
 }
 
 if (isMainThread && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
