@@ -3,7 +3,7 @@
 // nearest above), so an empty cell stays empty instead of shifting the numbers after it. Names wrapped
 // above and below their row's code, header repeats at page breaks, and tables printed as two panels side
 // by side (a 基本支出 table's 人员经费 | 公用经费 halves) are put back into rows.
-import { headings, isAmountCell, nearestHeading, type Heading } from './grid';
+import { headings, isAmountCell, isColumnNumbers, nearestHeading, type Heading } from './grid';
 import { parseAmount } from './numbers';
 import { leadingCode, type CodedRow } from './rows';
 import type { Cell, Line } from './text';
@@ -226,7 +226,7 @@ function panelRows(parts: Part[], cols: Column[], codesBefore: number, headerTex
 
 /** Rows of a coded table block read by position. `lines` are the block's lines after its title. */
 export function gridRows(lines: Line[]): CodedRow[] {
-  const body = lines.filter((l) => l.cells && !OUTSIDE_GRID.test(l.text));
+  const body = lines.filter((l) => l.cells && !OUTSIDE_GRID.test(l.text) && !isColumnNumbers(l.cells));
   const heads = headings(body);
   const headerTexts = new Set(heads.map((h) => h.text.replace(/\s+/g, '')));
   const firstData = body.findIndex((l) => l.cells!.some(isAmountCell));

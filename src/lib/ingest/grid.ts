@@ -14,11 +14,20 @@ export interface Heading extends Cell {
 /** A cell that is an amount (or a dash for an empty one). */
 export const isAmountCell = (c: Cell) => parseAmount(c.text.replace(/\s+/g, '')) !== null;
 
-/** Header cells of a block: every cell of the lines before its first line holding an amount, minus the
- *  lines that carry the unit and the 编制部门 (they sit above every table). */
+/** A line of column numbers under the headings ("※ ※ 1 2 3", "栏次 1 2 … 12"): header, not data. */
+export function isColumnNumbers(cells: Cell[]): boolean {
+  const nums = cells.filter((c) => !/^(?:※|栏次|行次)$/.test(c.text.trim()));
+  if (nums.length < (nums.length < cells.length ? 2 : 3)) return false;
+  return nums.every((c, i) => /^\d{1,2}$/.test(c.text.trim()) && Number(c.text) === Number(nums[0].text) + i);
+}
+
+/** Header cells of a block: every cell of the lines before its first line holding an amount (column
+ *  numbers aside), minus the lines that carry the unit and the 编制部门 (they sit above every table). */
 export function headings(lines: Line[], skip: (text: string) => boolean = () => false): Heading[] {
-  const first = lines.findIndex((l) => l.cells?.some(isAmountCell));
-  const head = lines.slice(0, first < 0 ? lines.length : first).filter((l) => !skip(l.text));
+  const first = lines.findIndex((l) => l.cells?.some(isAmountCell) && !isColumnNumbers(l.cells));
+  const head = lines
+    .slice(0, first < 0 ? lines.length : first)
+    .filter((l) => !skip(l.text) && !isColumnNumbers(l.cells ?? []));
   const out: Heading[] = [];
   head.forEach((l, i) => {
     for (const c of l.cells ?? []) out.push({ ...c, up: head.length - i, center: (c.x0 + c.x1) / 2 });

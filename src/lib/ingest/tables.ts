@@ -2,7 +2,7 @@
 import type { LineItemRow, Section } from '../model';
 import { parseAmount, toWan, type MoneyUnit } from './numbers';
 import { gridRows } from './coded-grid';
-import { columnKind, headings, isAmountCell, nearestHeading } from './grid';
+import { columnKind, headings, isAmountCell, isColumnNumbers, nearestHeading } from './grid';
 import { groupRows, joinedName, tokens, type CodedRow } from './rows';
 import type { TableBlock } from './sections';
 import type { Line } from './text';
@@ -509,13 +509,14 @@ function parseThreePublicTable(lines: Line[], b: TableBlock, unit: MoneyUnit, ou
 // --- 表10 read by position (PDF): rows of items (合计, 因公出国 …) under 预算数/决算数 columns, or one row
 // under a heading per item (合计 | 因公出国(境)费 | 公务接待费 | 公务用车 小计 购置费 运行费 | 机关运行经费) ---
 
+// a heading that ran into the group heading above it ("公务用车购置及运行费购置费") is named by its end
 const THREE_PUBLIC_HEADINGS: [RegExp, string][] = [
   [/机关运行/, 'operating_expense'],
   [/因公出国/, 'overseas_travel'],
   [/公务接待/, 'reception'],
-  [/购置及运行|^小计$/, 'vehicle_total'],
-  [/购置/, 'vehicle_purchase'],
-  [/运行/, 'vehicle_operation'],
+  [/购置及运行(?:维护)?费?$|小计$/, 'vehicle_total'],
+  [/购置费?$/, 'vehicle_purchase'],
+  [/运行(?:维护)?费?$/, 'vehicle_operation'],
   [/^(?:“?三公”?经费)?(?:合计|总计)$/, 'three_public_total']
 ];
 
@@ -538,7 +539,9 @@ const FIGURE_ZH: Record<string, string> = {
 };
 
 function parseThreePublicGrid(lines: Line[], b: TableBlock, unit: MoneyUnit, out: ParsedTables) {
-  const body = lines.slice(b.start + 1, b.end).filter((l) => !OUTSIDE_GRID.test(l.text));
+  const body = lines
+    .slice(b.start + 1, b.end)
+    .filter((l) => !OUTSIDE_GRID.test(l.text) && !isColumnNumbers(l.cells ?? []));
   const heads = headings(body);
   const kinds = heads.filter((h) => columnKind(h.text) !== null && h.text.length <= 12);
   const hasFinal = kinds.some((h) => columnKind(h.text) === 'final');
