@@ -65,6 +65,19 @@ function report(f: Figure) {
   );
 }
 
+/** CPU ms of this process's finished children (and theirs), from /proc (Linux); null elsewhere. */
+function childCpuMs(): number | null {
+  try {
+    // the fields after the command name start at field 3 (state); cutime and cstime are 16 and 17, in ticks
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[16 - 3]) + Number(fields[17 - 3])) * 1000) / TICKS;
+  } catch {
+    return null;
+  }
+}
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
 /** Run each command, at most `parallel` at a time; resolves with the wall time in ms. */
 function runPool(commands: string[][], parallel: number): Promise<number> {
   const t = performance.now();
@@ -90,6 +103,25 @@ function runPool(commands: string[][], parallel: number): Promise<number> {
   });
 }
 
+/** Wall ms of `n` node processes each spinning the same fixed loop at once. */
+function burn(n: number): Promise<number> {
+  const loop = 'let x = 0; for (let i = 0; i < 4e8; i++) x += i % 7; if (x < 0) console.log(x);';
+  const t = performance.now();
+  return Promise.all(
+    Array.from(
+      { length: n },
+      () => new Promise<void>((done) => spawn(process.execPath, ['-e', loop]).on('close', () => done()))
+    )
+  ).then(() => performance.now() - t);
+}
+
+/** How many cores this run actually gets now: other processes on the machine take their share. */
+async function coresFree(): Promise<string> {
+  const one = await burn(1);
+  const two = await burn(2);
+  return `${((2 * one) / two).toFixed(2)} of 2 (a fixed loop: ${ms(one)} ms alone, ${ms(two)} ms for two at once)`;
+}
+
 const root = mkdtempSync(join(tmpdir(), 'gongkai-bench-pdf-'));
 const inputs = join(root, 'inputs');
 mkdirSync(inputs);
@@ -110,29 +142,28 @@ try {
       `pdf.js ${pdfjsVersion}`
   );
 
+  console.log(`cores free at the start: ${await coresFree()}`);
+
   // (a) pdftotext -layout, one process per file, sequentially and `jobs` at a time
   const probe = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
   let poppler: Figure | null = null;
+  let popplerRun: ((parallel: number) => Promise<Figure>) | null = null;
   if (probe.error) {
     console.log('pdftotext: not installed (Debian: apt-get install poppler-utils), comparison skipped');
   } else {
     console.log(`pdftotext: ${(probe.stderr || probe.stdout).split('\n')[0].trim()}`);
     const commands = files.map((f) => ['pdftotext', '-layout', f, '/dev/null']);
     await runPool(commands.slice(0, sources.length), 1); // warm the page cache
-    let before = load();
-    report({
-      what: 'pdftotext -layout, sequential',
-      wall: await runPool(commands, 1),
-      loadBefore: before,
-      loadAfter: load()
-    });
-    before = load();
-    poppler = {
-      what: `pdftotext -layout, ${jobs} processes`,
-      wall: await runPool(commands, jobs),
-      loadBefore: before,
-      loadAfter: load()
+    popplerRun = async (parallel: number) => {
+      const before = load();
+      const cpu0 = childCpuMs();
+      const wall = await runPool(commands, parallel);
+      const cpu = cpu0 === null ? undefined : childCpuMs()! - cpu0;
+      const what = `pdftotext -layout, ${parallel === 1 ? 'sequential' : `${parallel} processes`}`;
+      return { what, wall, cpu, loadBefore: before, loadAfter: load() };
     };
+    report(await popplerRun(1));
+    poppler = await popplerRun(jobs);
     report(poppler);
   }
 
@@ -174,6 +205,7 @@ try {
   // (c) the whole ingest as a user runs it
   const out = join(root, 'out');
   const before = load();
+  const cpu0 = childCpuMs();
   const t = performance.now();
   const run = spawnSync(
     'npm',
@@ -184,11 +216,14 @@ try {
     }
   );
   const wall = performance.now() - t;
+  const cpu = cpu0 === null ? undefined : childCpuMs()! - cpu0;
+  const loadAfter = load();
   const reportFile = join(out, 'ingest-report.json');
   const entries =
     run.status === 1
       ? []
       : (JSON.parse(readFileSync(reportFile, 'utf8')).entries as { status: string; reasons: string[] }[]);
+  console.log(`cores free at the end: ${await coresFree()}`);
   if (run.status === 1) {
     console.log(`ingest: failed (exit 1): ${run.stderr.trim()}`);
   } else if (entries.some((e) => e.reasons.some((r) => /unsupported file type \.pdf/.test(r)))) {
@@ -197,8 +232,9 @@ try {
     const ingest: Figure = {
       what: `npm run ingest -- --jobs ${jobs} (exit ${run.status})`,
       wall,
+      cpu,
       loadBefore: before,
-      loadAfter: load()
+      loadAfter
     };
     report(ingest);
     const count = (s: string) => entries.filter((e) => e.status === s).length;
@@ -206,11 +242,21 @@ try {
     console.log(
       `  ${count('ok')} ok, ${count('partial')} partial, ${count('rejected')} rejected (${dup} as duplicates of an earlier copy)`
     );
-    if (poppler)
+    if (poppler && popplerRun) {
+      // pdftotext once more, right after the ingest: the machine's load moves between runs
+      const again = await popplerRun(jobs);
+      report({ ...again, what: `${again.what}, again after the ingest` });
+      const ratio = (p: Figure) => (wall / p.wall).toFixed(2);
       console.log(
-        `ingest / pdftotext: ${(wall / poppler.wall).toFixed(2)}× (${jobs} jobs each; target ≤ 2×), ` +
+        `ingest / pdftotext, wall (${jobs} jobs each; target ≤ 2×): ${ratio(poppler)}× the run before, ${ratio(again)}× the run after; ` +
           `${(wall / figures[0].wall).toFixed(2)}× pdftotext sequential`
       );
+      if (cpu !== undefined && poppler.cpu && again.cpu)
+        console.log(
+          `ingest / pdftotext, CPU time (steadier when other processes share the cores): ` +
+            `${(cpu / poppler.cpu).toFixed(2)}×, ${(cpu / again.cpu).toFixed(2)}×`
+        );
+    }
   }
 } finally {
   if (values.keep) console.log(`kept ${root}`);
