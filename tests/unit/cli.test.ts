@@ -292,7 +292,7 @@ describe('an empty batch', () => {
 describe('the real seed', () => {
   it.skipIf(parserStub)('lands as one disclosure with its identity and 三公 figures, exit 0', async () => {
     const out = join(tempDir(), 'out');
-    const r = await ingest(['--out', out, 'data/disclosures']);
+    const r = await ingest(['--out', out, SEED]);
     expect(r.code).toBe(0);
     const report = readReport(out);
     expect(report.entries).toHaveLength(1);

@@ -13,6 +13,7 @@ import { bindable } from '../../src/lib/db/connection';
 import { METRICS, isMetricId, metricSql, column, AMOUNT_METRICS } from '../../src/lib/db/metrics';
 import { inList } from '../../src/lib/db/filters';
 import { FIGURE_NAMES, PREV_FIGURES } from '../../src/lib/model';
+import { defaultYear, emptyFacets, manifestFacets } from '../../src/lib/db/facets';
 
 describe('manifest → views', () => {
   it("reads the ingest's manifest shape and makes one view per table (disclosures over docs_mem)", () => {
@@ -147,5 +148,33 @@ describe('metrics: a closed list derived from the schema', () => {
     expect(metricSql('reception.pct')).toContain('d."prev_reception" = 0 THEN NULL');
     expect(() => metricSql('nope' as never)).toThrow(/unknown metric/);
     expect(() => column('a"; --')).toThrow(/not a column name/);
+  });
+});
+
+describe('the default year of the one-year views', () => {
+  const facets = (years: number[], yearDocs: number[]) => ({ ...emptyFacets(), years, yearDocs });
+  it('is the latest year with at least half the documents of the best-covered year', () => {
+    // a city's 150 units through 2024, and three early publishers of 2025
+    expect(defaultYear(facets([2022, 2023, 2024, 2025], [150, 151, 150, 3]))).toBe(2024);
+    expect(defaultYear(facets([2022, 2023, 2024, 2025], [150, 151, 150, 76]))).toBe(2025);
+  });
+  it('is the latest year when the counts are not known (an older manifest) or there is no year', () => {
+    expect(defaultYear(facets([2022, 2023, 2024, 2025], []))).toBe(2025);
+    expect(defaultYear(facets([], []))).toBeUndefined();
+  });
+  it('reads the counts from the manifest only when they line up with its years', () => {
+    const base = {
+      years: [2024, 2025],
+      kinds: [],
+      source_kinds: [],
+      regions: [],
+      levels: [],
+      categories: [],
+      severities: [],
+      checks: []
+    };
+    expect(manifestFacets({ ...base, year_documents: [10, 2] })!.yearDocs).toEqual([10, 2]);
+    expect(manifestFacets({ ...base, year_documents: [10] })!.yearDocs).toEqual([]);
+    expect(manifestFacets(base)!.yearDocs).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // 构成 composition: the parts of a total per unit in one year (三公 parts; 基本/项目; 人员/公用).
-import { latestYear, type Facets } from './facets';
+import { defaultYear, type Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
 import {
   clampLimit,
@@ -31,7 +31,7 @@ export interface CompositionRow extends IdentityRow {
 export function compositionQuery(p: CompositionParams, facets: Facets): Query {
   const params: unknown[] = [];
   const { filters } = resolveFilters(p, facets);
-  const year = p.year ?? latestYear(facets) ?? 0;
+  const year = p.year ?? defaultYear(facets) ?? 0;
   const split = SPLITS[p.split ?? DEFAULT_SPLIT];
   const splitId = p.split ?? DEFAULT_SPLIT;
   const parts = split.parts.map((c) => `CAST(${column(c)} AS DOUBLE) AS "${c}"`).join(', ');

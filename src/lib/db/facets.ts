@@ -13,6 +13,8 @@ export interface UnitOption extends UnitRow {
 export interface Facets {
   /** ascending */
   years: number[];
+  /** documents in each of `years` (same order); empty when not known */
+  yearDocs: number[];
   kinds: Kind[];
   regions: string[];
   levels: string[];
@@ -31,6 +33,8 @@ const distinct = (column: string, table: string) =>
 export const facetQueries = {
   values: {
     sql: `SELECT ${distinct('year', 'disclosures')} AS years,
+  (SELECT list(n ORDER BY year) FROM (SELECT year, count(*)::INTEGER AS n FROM disclosures
+    WHERE year IS NOT NULL GROUP BY year)) AS "yearDocs",
   ${distinct('kind', 'disclosures')} AS kinds,
   ${distinct('region', 'units')} AS regions,
   ${distinct('level', 'units')} AS levels,
@@ -85,8 +89,12 @@ export function manifestFacets(manifest: unknown): ValueFacets | null {
   const strings = (k: string) => (m[k] as unknown[]).filter((v): v is string => typeof v === 'string');
   const among = <T extends string>(k: string, allowed: readonly T[]) =>
     strings(k).filter((v): v is T => (allowed as readonly string[]).includes(v));
+  const years = (m.years as unknown[]).filter((y): y is number => Number.isInteger(y)).sort((a, b) => a - b);
+  const counts = Array.isArray(m.year_documents) ? (m.year_documents as unknown[]) : [];
   return {
-    years: (m.years as unknown[]).filter((y): y is number => Number.isInteger(y)).sort((a, b) => a - b),
+    years,
+    yearDocs:
+      counts.length === years.length && counts.every((n) => Number.isInteger(n)) ? (counts as number[]) : [],
     kinds: among('kinds', KINDS),
     regions: strings('regions'),
     levels: strings('levels'),
@@ -100,6 +108,7 @@ export function manifestFacets(manifest: unknown): ValueFacets | null {
 /** Facets of an empty dataset (before loading, or for tests). */
 export const emptyFacets = (): Facets => ({
   years: [],
+  yearDocs: [],
   kinds: [],
   regions: [],
   levels: [],
@@ -110,8 +119,16 @@ export const emptyFacets = (): Facets => ({
   units: []
 });
 
-/** The latest year in the data: the default year of every one-year view. */
-export const latestYear = (f: Facets): number | undefined => f.years[f.years.length - 1];
+/** The default year of every one-year view: the latest year that has at least half as many documents as the
+ *  best-covered year (a year only a few early publishers reached yet would show next to nothing), else the
+ *  latest year. */
+export function defaultYear(f: Facets): number | undefined {
+  const n = f.yearDocs;
+  if (n.length !== f.years.length || !n.length) return f.years[f.years.length - 1];
+  const most = Math.max(...n);
+  for (let i = n.length - 1; i >= 0; i--) if (n[i] * 2 >= most) return f.years[i];
+  return f.years[f.years.length - 1];
+}
 
 const unitIdSets = new WeakMap<Facets, Set<string>>();
 export function knownUnitIds(f: Facets): Set<string> {

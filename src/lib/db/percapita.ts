@@ -1,6 +1,6 @@
 // 人均 per capita: an amount divided by a chosen headcount (在职 by default), with the spread of the unit's
 // peers. A NULL or zero headcount gives NULL, never a division by zero.
-import { latestYear, type Facets } from './facets';
+import { defaultYear, type Facets } from './facets';
 import { spreadSql } from './ranking';
 import { resolveFilters, type Filters } from './filters';
 import {
@@ -58,7 +58,7 @@ export const PEER_COLUMNS: Record<PeerGroup, readonly string[]> = {
 
 function percapitaBase(p: PercapitaParams, facets: Facets, params: unknown[], materialize = false): string {
   const { filters } = resolveFilters(p, facets);
-  const year = p.year ?? latestYear(facets) ?? 0;
+  const year = p.year ?? defaultYear(facets) ?? 0;
   const metric = p.metric ?? DEFAULT_METRIC;
   if (metricOf(metric).unit !== '万元') throw new Error(`per-capita needs an amount metric, not ${metric}`);
   const per = column(p.per ?? DEFAULT_DENOMINATOR);

@@ -1,5 +1,5 @@
 // 排名 ranking: units by one metric in one year, and the spread (quartiles) of the units shown.
-import { latestYear, type Facets } from './facets';
+import { defaultYear, type Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
 import {
   clampLimit,
@@ -44,7 +44,7 @@ export interface SpreadRow {
 /** `docs` and `v` (the units' values; read twice, by the spread and by the ranked rows: materialised once) */
 function rankingBase(p: RankingParams, facets: Facets, params: unknown[]): string {
   const { filters } = resolveFilters(p, facets);
-  const year = p.year ?? latestYear(facets) ?? 0;
+  const year = p.year ?? defaultYear(facets) ?? 0;
   const metric = p.metric ?? DEFAULT_METRIC;
   return `WITH ${docsCte(filters, { year }, params)},
 v AS MATERIALIZED (

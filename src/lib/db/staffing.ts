@@ -1,5 +1,5 @@
 // 人员 staffing: 编制 / 实有 / 在职 (and 退休, 离休) per unit in one year, with a spending metric beside them.
-import { latestYear, type Facets } from './facets';
+import { defaultYear, type Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
 import {
   clampLimit,
@@ -35,7 +35,7 @@ export const STAFFING_DEFAULT_METRIC: MetricId = 'total_expenditure';
 export function staffingQuery(p: StaffingParams, facets: Facets): Query {
   const params: unknown[] = [];
   const { filters } = resolveFilters(p, facets);
-  const year = p.year ?? latestYear(facets) ?? 0;
+  const year = p.year ?? defaultYear(facets) ?? 0;
   const cte = docsCte(filters, { year }, params);
   params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));
   return {

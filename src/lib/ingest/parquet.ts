@@ -243,6 +243,10 @@ export async function writeTables(
     return {
       tables,
       years: (await distinct('disclosures', 'year')) as number[],
+      yearDocuments: (await readColumn(
+        conn,
+        `SELECT count(*)::INTEGER FROM read_parquet(${sqlString(temps.disclosures)}) WHERE year IS NOT NULL GROUP BY year ORDER BY year`
+      )) as number[],
       kinds: (await distinct('disclosures', 'kind')) as string[],
       sourceKinds: (await distinct('disclosures', 'source_kind')) as string[],
       regions: (await distinct('units', 'region')) as string[],

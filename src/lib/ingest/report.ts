@@ -126,6 +126,8 @@ export interface Manifest {
   files: ManifestFile[];
   rows: Record<TableName, number>;
   years: number[];
+  /** how many documents each of `years` has (same order): the default year is one most units have */
+  year_documents: number[];
   kinds: string[];
   source_kinds: string[];
   /** the values of units' region, level and category and of findings' severity and check, sorted */
@@ -143,6 +145,7 @@ export interface Manifest {
  * and how many (unit, year) have more than one document (the browser ranks documents only when some do). */
 export interface DataFacts {
   years: number[];
+  yearDocuments: number[];
   kinds: string[];
   sourceKinds: string[];
   regions: string[];
@@ -163,6 +166,7 @@ export function buildManifest(
     files: [...files],
     rows: Object.fromEntries(files.map((f) => [f.table, f.rows])) as Record<TableName, number>,
     years: [...facts.years],
+    year_documents: [...facts.yearDocuments],
     kinds: [...facts.kinds],
     source_kinds: [...facts.sourceKinds],
     regions: [...facts.regions],

@@ -1,6 +1,5 @@
 // Bytes → numbered, normalised text lines. Keeps every line's number in the original file so that each
 // figure can be traced to its source line.
-import { Buffer, isUtf8 } from 'node:buffer';
 import * as OpenCC from 'opencc-js';
 import { htmlToLines } from './html';
 
@@ -24,7 +23,10 @@ export interface Cell {
 
 export class UnreadableDocument extends Error {}
 
-/** Decode bytes as UTF-8 (or GB18030 when it is not UTF-8); reject binary content. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decode bytes as UTF-8 (or GB18030 when it is not UTF-8); reject binary content. Web APIs only, so the
+ *  text stage runs in a browser as in Node. */
 export function decodeBytes(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new UnreadableDocument(`${file}: empty file`);
   let start = 0;
@@ -38,7 +40,11 @@ export function decodeBytes(bytes: Uint8Array, file: string): string {
     if (b < 9 || (b > 13 && b < 32)) controls++;
   }
   if (controls > probe * 0.05) throw new UnreadableDocument(`${file}: binary file (control bytes)`);
-  if (isUtf8(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  try {
+    return UTF8.decode(body);
+  } catch {
+    // not UTF-8: GB18030 below
+  }
   try {
     return new TextDecoder('gb18030', { fatal: true }).decode(body);
   } catch {
