@@ -46,7 +46,7 @@ describe('facets', () => {
     const u2 = facets.units.find((u) => u.unit_id === 'u2')!;
     expect(u2).toMatchObject({ unit_name: '示例市公安局', first_year: 2021, last_year: 2023, docs: 4 });
     expect(facets.checks).toEqual(['narrative_change', 'staff_parts', 'three_public_parts']);
-    expect(q.latestYear(facets)).toBe(2023);
+    expect(q.defaultYear(facets)).toBe(2023);
   });
 });
 
