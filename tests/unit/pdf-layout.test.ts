@@ -2,6 +2,8 @@
 // whose numbers are placed by the column they stand under.
 import { describe, expect, it } from 'vitest';
 import { gridRows } from '../../src/lib/ingest/coded-grid';
+import { findTables } from '../../src/lib/ingest/sections';
+import { parseTables } from '../../src/lib/ingest/tables';
 import { pdfLines } from '../../src/lib/ingest/pdf/layout';
 import type { PdfItem, PdfPage } from '../../src/lib/ingest/pdf/load';
 
@@ -143,5 +145,46 @@ describe('gridRows', () => {
       [null, '总计', { total: 3618, basic: 1618, project: 2000 }]
     ]);
     expect(rows[4].total).toBe(true);
+  });
+});
+
+describe('the 三公 table read by position', () => {
+  // items as columns, and the 预算数 and 决算数 as two labelled rows; 因公出国 and 购置费 print nothing
+  const items = [
+    at(300, 20, '财政拨款“三公”经费支出决算表', 16),
+    at(700, 45, '单位：万元'),
+    at(150, 70, '合计'),
+    at(230, 70, '因公出国（境）费'),
+    at(360, 70, '公务接待费'),
+    at(500, 60, '公务用车购置及运行费'),
+    at(460, 80, '小计'),
+    at(540, 80, '购置费'),
+    at(620, 80, '运行费'),
+    at(40, 105, '预算数'),
+    at(150, 105, '1.35'),
+    at(360, 105, '0.60'),
+    at(460, 105, '0.75'),
+    at(620, 105, '0.75'),
+    at(40, 130, '决算数'),
+    at(150, 130, '1.22'),
+    at(360, 130, '0.52'),
+    at(460, 130, '0.70'),
+    at(620, 130, '0.70')
+  ];
+  const ls = pdfLines([page(items)], (s) => s);
+  const tables = parseTables(ls, findTables(ls), null);
+
+  it('takes the 决算数 row for the figures and keeps the 预算数 row as budget line items', () => {
+    const got = tables.items.map((x) => [x.measure, x.name, x.amount]);
+    expect(got).toEqual([
+      ['budget', '“三公”经费合计', 1.35],
+      ['budget', '公务接待费', 0.6],
+      ['budget', '公务用车购置及运行费', 0.75],
+      ['budget', '公务用车运行费', 0.75],
+      ['three_public_total', '“三公”经费合计', 1.22],
+      ['reception', '公务接待费', 0.52],
+      ['vehicle_total', '公务用车购置及运行费', 0.7],
+      ['vehicle_operation', '公务用车运行费', 0.7]
+    ]);
   });
 });

@@ -544,26 +544,33 @@ function parseThreePublicGrid(lines: Line[], b: TableBlock, unit: MoneyUnit, out
     .filter((l) => !OUTSIDE_GRID.test(l.text) && !isColumnNumbers(l.cells ?? []));
   const heads = headings(body);
   const kinds = heads.filter((h) => columnKind(h.text) !== null && h.text.length <= 12);
-  const hasFinal = kinds.some((h) => columnKind(h.text) === 'final');
   const measureHeads = heads.filter((h) => headingMeasure(h.text) !== null);
-  const seen = new Set<string>();
-  let values = 0;
-  for (const l of body) {
+  // a row is an item (合计, 因公出国 …) under 预算数/决算数 columns, or a 预算数/决算数 row under item headings
+  const rows = body.flatMap((l) => {
     const cells = l.cells ?? [];
     const firstAmount = cells.findIndex(isAmountCell);
-    if (firstAmount < 0) continue;
+    if (firstAmount < 0) return [];
     const label = cells
       .slice(0, firstAmount)
       .map((c) => c.text)
       .join('');
     const rowMeasure = label ? threePublicRow(label)?.measure : undefined;
-    if (label && !rowMeasure) continue; // a labelled row that is no 三公 item
-    for (const c of cells.slice(firstAmount)) {
+    const rowKind = label && !rowMeasure && label.length <= 12 ? columnKind(label) : null;
+    if (label && !rowMeasure && !rowKind) return []; // a labelled row that is no 三公 item
+    return [{ l, cells: cells.slice(firstAmount), label, rowMeasure, rowKind }];
+  });
+  const hasFinal =
+    kinds.some((h) => columnKind(h.text) === 'final') || rows.some((r) => r.rowKind === 'final');
+  const seen = new Set<string>();
+  let values = 0;
+  for (const { l, cells, label, rowMeasure, rowKind } of rows) {
+    for (const c of cells) {
       if (!isAmountCell(c)) continue;
       const measure = rowMeasure ?? headingMeasure(nearestHeading(c, measureHeads)?.text ?? '');
       if (!measure) continue;
       const kindHead = nearestHeading(c, kinds, true);
-      const budgetColumn = hasFinal && kindHead !== null && columnKind(kindHead.text) === 'budget';
+      const kind = rowKind ?? (kindHead ? columnKind(kindHead.text) : null);
+      const budgetColumn = hasFinal && kind === 'budget';
       const key = (budgetColumn ? 'budget:' : '') + measure;
       if (seen.has(key)) continue;
       seen.add(key);
