@@ -26,6 +26,7 @@ describe('seed identity', () => {
     expect(d.region).toBe('克拉玛依市乌尔禾区');
     expect(d.year).toBe(2023);
     expect(d.kind).toBe('budget');
+    expect(d.scope).toBe('department'); // 第二部分 2023 年部门预算公开表
     expect(d.source_kind).toBe('published');
     expect(d.published_on).toBe('2023-02-06');
     expect(r.unit?.level).toBe('区县级');

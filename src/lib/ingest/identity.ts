@@ -224,7 +224,9 @@ export function categoryOf(unitName: string | null): string | null {
 /** Whether the document is a 部门 budget/account (the department with its units, consolidated) or a 单位
  *  one (one unit alone), as its title says; null when it says neither. */
 export function readScope(lines: Line[]): Scope | null {
-  for (const l of lines.slice(0, 40)) {
+  // the title on the first lines, else a part heading ("第二部分 2023 年部门预算公开表")
+  const heads = [...lines.slice(0, 40), ...lines.filter((l) => /^第[一二三四五六]部分/.test(l.text.trim()))];
+  for (const l of heads) {
     const t = l.text.replace(/\s+/g, '');
     if (/。/.test(t) || t.length > 60) continue;
     const m = /(部门|单位)(?:预算|决算)/.exec(stripFundNames(t));
