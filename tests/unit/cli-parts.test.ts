@@ -78,7 +78,9 @@ describe('discoverInputs', () => {
     expect(again).toEqual([`${d}/doc.txt`]);
     const relative = discoverInputs([join(d, 'doc.docx'), d], { relativeTo: d });
     expect(relative.files.map((f) => f.file)).toEqual(['doc.docx', 'doc.txt']);
-    expect(unsupportedReason('README')).toBe('unsupported file type (no extension): gongkai reads .pdf, .txt, .html and .htm');
+    expect(unsupportedReason('README')).toBe(
+      'unsupported file type (no extension): gongkai reads .pdf, .txt, .html and .htm'
+    );
   });
 });
 

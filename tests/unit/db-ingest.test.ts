@@ -77,10 +77,14 @@ beforeAll(async () => {
     truth: victim.figures.reception!
   };
   unlinkSync(join(gen, victim.file));
-  execFileSync(TSX, ['src/cli/ingest.ts', '--out', out, join(ROOT, 'data', 'disclosures', '000_f7859c67d4b429b5.txt'), gen], {
-    cwd: ROOT,
-    stdio: 'pipe'
-  });
+  execFileSync(
+    TSX,
+    ['src/cli/ingest.ts', '--out', out, join(ROOT, 'data', 'disclosures', '000_f7859c67d4b429b5.txt'), gen],
+    {
+      cwd: ROOT,
+      stdio: 'pipe'
+    }
+  );
   db = await openWasmDb(out);
   facets = await q.loadFacets(db);
   all = await db.query({
