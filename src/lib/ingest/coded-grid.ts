@@ -3,7 +3,7 @@
 // nearest above), so an empty cell stays empty instead of shifting the numbers after it. Names wrapped
 // above and below their row's code, header repeats at page breaks, and tables printed as two panels side
 // by side (a 基本支出 table's 人员经费 | 公用经费 halves) are put back into rows.
-import { headings, isAmountCell, isColumnNumbers, nearestHeading, type Heading } from './grid';
+import { gridLines, headings, isAmountCell, nearestHeading, type Heading } from './grid';
 import { parseAmount } from './numbers';
 import { leadingCode, type CodedRow } from './rows';
 import type { Cell, Line } from './text';
@@ -30,7 +30,6 @@ interface Column {
 }
 
 const center = (c: Cell) => (c.x0 + c.x1) / 2;
-const OUTSIDE_GRID = /编制(?:部门|单位)|^(?:金额)?单位[:：]|^注[:：]|^说明[:：]/;
 const TOTAL_LABEL = /^(?:(人员经费|公用经费|支出|收入))?(?:总计|合计)$/;
 const CODE_START = /^(?:\d{3}|\d{5}|\d{7})$/;
 const HEADING_ONLY = /^(?:类|款|项|栏次|行次|※)$/;
@@ -226,7 +225,7 @@ function panelRows(parts: Part[], cols: Column[], codesBefore: number, headerTex
 
 /** Rows of a coded table block read by position. `lines` are the block's lines after its title. */
 export function gridRows(lines: Line[]): CodedRow[] {
-  const body = lines.filter((l) => l.cells && !OUTSIDE_GRID.test(l.text) && !isColumnNumbers(l.cells));
+  const body = gridLines(lines);
   const heads = headings(body);
   const headerTexts = new Set(heads.map((h) => h.text.replace(/\s+/g, '')));
   const firstData = body.findIndex((l) => l.cells!.some(isAmountCell));

@@ -21,6 +21,14 @@ export function isColumnNumbers(cells: Cell[]): boolean {
   return nums.every((c, i) => /^\d{1,2}$/.test(c.text.trim()) && Number(c.text) === Number(nums[0].text) + i);
 }
 
+/** Lines above every table (编制部门, 单位) and notes under it are not part of its grid. */
+const OUTSIDE_GRID = /编制(?:部门|单位)|^(?:金额)?单位[:：]|^注[:：]|^说明[:：]/;
+
+/** A positioned table's lines that belong to its grid: its cells, less the unit line, notes and
+ *  column-number lines. */
+export const gridLines = (lines: Line[]): Line[] =>
+  lines.filter((l) => l.cells && !OUTSIDE_GRID.test(l.text) && !isColumnNumbers(l.cells));
+
 /** Header cells of a block: every cell of the lines before its first line holding an amount (column
  *  numbers aside), minus the lines that carry the unit and the 编制部门 (they sit above every table). */
 export function headings(lines: Line[], skip: (text: string) => boolean = () => false): Heading[] {
