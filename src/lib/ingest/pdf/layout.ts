@@ -63,13 +63,15 @@ function widthOf(s: string): number {
   return n;
 }
 
-/** Drop items drawn twice at the same place (some producers draw a line twice at page ends). */
+/** Drop runs drawn twice at (nearly) the same place: WPS draws some lines twice at page ends, and a fake
+ *  bold is the same run drawn again a fraction of a point away. */
 function dedupe(items: PdfItem[]): PdfItem[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, PdfItem[]>();
   return items.filter((it) => {
-    const k = `${Math.round(it.x)}|${Math.round(it.y)}|${it.str}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+    const same = seen.get(it.str);
+    if (same?.some((o) => Math.abs(o.x - it.x) < 1.5 && Math.abs(o.y - it.y) < 1.5)) return false;
+    if (same) same.push(it);
+    else seen.set(it.str, [it]);
     return true;
   });
 }
