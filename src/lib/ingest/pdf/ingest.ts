@@ -34,5 +34,9 @@ export async function ingestPdf(
     if (e instanceof UnreadablePdf) return rejected(file, e.message);
     throw e;
   }
-  return ingestText(pdfDocumentText(info), file, opts);
+  const result = ingestText(pdfDocumentText(info), file, opts);
+  // a page read only in part: whatever the rest says, the document is partial, and says why
+  if (info.problems.length && result.status !== 'rejected')
+    return { ...result, status: 'partial', reasons: [...result.reasons, ...info.problems] };
+  return result;
 }

@@ -27,6 +27,8 @@ export interface PdfPage {
 
 export interface PdfInfo {
   pages: PdfPage[];
+  /** what could not be read in full ("page 7 could not be read in full (…)"): the document is partial */
+  problems: string[];
   /** the document information dictionary's Title / Subject / Keywords / Producer, when set */
   meta: Record<string, string>;
 }
@@ -53,7 +55,9 @@ export type UnreadableKind =
 export class UnreadablePdf extends Error {
   constructor(
     readonly kind: UnreadableKind,
-    message: string
+    message: string,
+    /** the page whose content failed to read, when it was one page */
+    readonly page?: number
   ) {
     super(message);
   }
@@ -109,6 +113,32 @@ export async function readPdf(
       'damaged',
       `${file}: damaged PDF: the file is cut short (it does not end with its trailer)`
     );
+  const started = Date.now();
+  try {
+    return await attempt(bytes, file, pdfjs, assets, budget, true);
+  } catch (e) {
+    // one page pdf.js cannot read whole (a corrupt content stream, a font it cannot load): read the document
+    // again letting pdf.js skip what it cannot read, and say which page may be incomplete
+    if (!(e instanceof UnreadablePdf) || e.page === undefined) throw e;
+    const left = budget.timeoutMs - (Date.now() - started);
+    if (left <= 0) throw e;
+    const info = await attempt(bytes, file, pdfjs, assets, { ...budget, timeoutMs: left }, false);
+    const detail = e.message.replace(/^.*?cannot be read \((.*)\)$/, '$1');
+    return {
+      ...info,
+      problems: [`page ${e.page} could not be read in full (${detail}): its text may be incomplete`]
+    };
+  }
+}
+
+async function attempt(
+  bytes: Uint8Array,
+  file: string,
+  pdfjs: PdfJsModule,
+  assets: PdfAssets,
+  budget: PdfBudget,
+  strict: boolean
+): Promise<PdfInfo> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -119,9 +149,9 @@ export async function readPdf(
     useSystemFonts: false,
     disableFontFace: true,
     verbosity: 0,
-    // an error inside a page (a corrupt content stream, a font or ToUnicode that cannot be read) fails the
-    // document: left to pdf.js, it drops the rest of that page's text without a word
-    stopAtErrors: true
+    // strict: an error inside a page (a corrupt content stream, a font or ToUnicode that cannot be read) is
+    // an error, where pdf.js would otherwise drop the rest of that page's text without a word
+    stopAtErrors: strict
   });
   let destroyed = false;
   const stop = () => {
@@ -213,7 +243,7 @@ async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: Pdf
       content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
     } catch (e) {
       const msg = (e as Error)?.message ?? String(e);
-      throw new UnreadablePdf('damaged', `damaged PDF: page ${no} cannot be read (${msg})`);
+      throw new UnreadablePdf('damaged', `damaged PDF: page ${no} cannot be read (${msg})`, no);
     }
     const vp = page.getViewport({ scale: 1 });
     const items: PdfItem[] = [];
@@ -244,5 +274,5 @@ async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: Pdf
       'no_unicode',
       `the text has no usable Unicode map (${Math.round(share * 100)}% private-use, control or out-of-place characters): its fonts do not say which characters they draw`
     );
-  return { pages, meta };
+  return { pages, meta, problems: [] };
 }

@@ -8,8 +8,30 @@ let loaded: Promise<PdfJsModule> | null = null;
 
 /** The pdf.js module, imported once per process. */
 export function nodePdfJs(): Promise<PdfJsModule> {
-  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJsModule>;
+  loaded ??= importKeepingBuiltins();
   return loaded;
+}
+
+/**
+ * pdf.js's legacy build carries core-js polyfills that, on Node 20, replace Array.prototype.push, JSON.parse
+ * and JSON.stringify for the whole thread with slower JavaScript versions (for engine quirks pdf.js does not
+ * depend on). Import it and its worker (which the fake worker would import on the first document, replacing
+ * them again), then put the built-ins back: everything else in the thread runs at native speed.
+ */
+async function importKeepingBuiltins(): Promise<PdfJsModule> {
+  const push = Array.prototype.push;
+  const { parse, stringify } = JSON;
+  try {
+    const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as PdfJsModule;
+    // sets globalThis.pdfjsWorker, which pdf.js's fake worker takes instead of importing the file itself
+    // @ts-expect-error -- the worker module ships no types; only its side effect is wanted
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return pdfjs;
+  } finally {
+    Array.prototype.push = push;
+    JSON.parse = parse;
+    JSON.stringify = stringify;
+  }
 }
 
 let assets: PdfAssets | null = null;
