@@ -73,7 +73,13 @@ describe('pdfLines', () => {
 
   it('drops items drawn twice at one place and the bare 类/款/项 headings beside other cells', () => {
     const got = cellTexts([
-      page([at(60, 40, '类'), at(90, 40, '款'), at(200, 40, '合计'), at(200.4, 40.3, '合计'), at(60, 60, '类')])
+      page([
+        at(60, 40, '类'),
+        at(90, 40, '款'),
+        at(200, 40, '合计'),
+        at(200.4, 40.3, '合计'),
+        at(60, 60, '类')
+      ])
     ]);
     expect(got).toEqual([['合计'], ['类']]);
   });

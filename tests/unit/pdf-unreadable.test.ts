@@ -280,7 +280,9 @@ describe('damaged', () => {
     const broken = await read(flatePage(true), 'corrupt.pdf');
     expect(strings(broken)[0].length).toBeLessThan(40);
     expect(broken.problems).toHaveLength(1);
-    expect(broken.problems[0]).toMatch(/^page 1 could not be read in full \(.+\): its text may be incomplete$/);
+    expect(broken.problems[0]).toMatch(
+      /^page 1 could not be read in full \(.+\): its text may be incomplete$/
+    );
   });
 
   it('rejects a linearized-like file cut between objects, whose later pages pdf.js would give as empty', async () => {
