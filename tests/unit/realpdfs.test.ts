@@ -9,7 +9,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { degrees, PDFDocument } from 'pdf-lib';
 import { ingestPdf } from '../../src/lib/ingest/pdf/ingest';
+import { readPdf } from '../../src/lib/ingest/pdf/load';
+import { pdfDocumentText } from '../../src/lib/ingest/pdf/text';
 import { nodePdfAssets, nodePdfJs } from '../../src/lib/ingest/pdf/node';
 import type { DocumentResult } from '../../src/lib/model';
 
@@ -204,5 +207,23 @@ describe('real PDFs shipped as sample data', () => {
     expect(f?.source_pages.split(',')).toContain('21');
     // 0 vehicles yet 公务用车运行费 32.20
     expect(checks('shanghai-finance-2025-unit-budget')).toContain('vehicles_without_fleet');
+  });
+});
+
+describe('a real PDF set sideways', () => {
+  it('reads the same lines and cells when every page is turned a quarter (text running down the page)', async () => {
+    const file = join(SHIPPED, 'putuo-commerce-2025-dept-budget.pdf');
+    const bytes = readFileSync(file);
+    const turned = await PDFDocument.load(bytes);
+    for (const p of turned.getPages()) p.setRotation(degrees(90));
+    const pdfjs = await nodePdfJs();
+    const read = async (b: Uint8Array) =>
+      pdfDocumentText(await readPdf(b, file, pdfjs, nodePdfAssets())).lines;
+    const upright = await read(new Uint8Array(bytes));
+    const sideways = await read(await turned.save());
+    const shape = (ls: typeof upright) =>
+      ls.map((l) => [l.page, l.text, l.cells!.map((c) => Math.round(c.x1 - c.x0))]);
+    expect(sideways.length).toBeGreaterThan(300);
+    expect(shape(sideways)).toEqual(shape(upright));
   });
 });

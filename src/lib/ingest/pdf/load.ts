@@ -246,19 +246,12 @@ async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: Pdf
       throw new UnreadablePdf('damaged', `damaged PDF: page ${no} cannot be read (${msg})`, no);
     }
     const vp = page.getViewport({ scale: 1 });
+    const runs = uprightRuns(content.items, vp.transform, pdfjs);
     const items: PdfItem[] = [];
-    for (const raw of content.items) {
-      if (!('str' in raw)) continue;
-      const str = raw.str;
-      if (!str || !str.trim()) continue; // pdf.js's whitespace runs (some with absurd widths) carry nothing
-      const t = pdfjs.Util.transform(vp.transform, raw.transform);
-      // t = [a b c d e f]: the text's own axes in the upright page; horizontal text has b = c = 0
-      const h = Math.hypot(t[2], t[3]) || raw.height;
-      if (Math.abs(t[1]) > Math.abs(t[0])) continue; // vertical text (stamps, side notes): not table content
-      const scale = Math.abs(t[0]) / (Math.hypot(raw.transform[0], raw.transform[1]) || 1);
-      items.push({ x: t[4], y: t[5], w: raw.width * scale, h, str });
-      chars += str.replace(/\s+/g, '').length;
-      if (text.length < 20000) text += str;
+    for (const r of runs) {
+      items.push(r);
+      chars += r.str.replace(/\s+/g, '').length;
+      if (text.length < 20000) text += r.str;
     }
     pages.push({ no, width: vp.width, height: vp.height, items });
     page.cleanup();
@@ -275,4 +268,52 @@ async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: Pdf
       `the text has no usable Unicode map (${Math.round(share * 100)}% private-use, control or out-of-place characters): its fonts do not say which characters they draw`
     );
   return { pages, meta, problems: [] };
+}
+
+type TextItems = Awaited<ReturnType<PdfPageProxy['getTextContent']>>['items'];
+type PdfPageProxy = Awaited<ReturnType<Awaited<Task['promise']>['getPage']>>;
+
+/**
+ * A page's text runs in reading position: x to the right, y downwards, in points. Runs are placed through the
+ * page's viewport (its /Rotate applied). A page whose text mostly runs at a right angle to it (a landscape
+ * table set sideways on a portrait page) is turned so that its text runs left to right; runs in another
+ * direction than the page's own (stamps, side notes) are dropped, as are pdf.js's whitespace runs (some with
+ * absurd widths).
+ */
+function uprightRuns(raw: TextItems, viewport: number[], pdfjs: PdfJsModule): PdfItem[] {
+  const runs: { t: number[]; str: string; width: number; height: number; quarter: number; scale: number }[] =
+    [];
+  const weight = [0, 0, 0, 0];
+  for (const it of raw) {
+    if (!('str' in it) || !it.str || !it.str.trim()) continue;
+    // t = [a b c d e f]: the run's own axes in the upright page (y downwards)
+    const t = pdfjs.Util.transform(viewport, it.transform);
+    const quarter = (Math.round(Math.atan2(t[1], t[0]) / (Math.PI / 2)) + 4) % 4;
+    const scale = Math.hypot(t[0], t[1]) / (Math.hypot(it.transform[0], it.transform[1]) || 1);
+    runs.push({ t, str: it.str, width: it.width, height: it.height, quarter, scale });
+    weight[quarter] += it.str.length;
+  }
+  const turn = weight.indexOf(Math.max(...weight));
+  const out: PdfItem[] = [];
+  for (const r of runs) {
+    if (r.quarter !== turn) continue;
+    // turn the page by -turn quarters so that its text runs left to right
+    const [x, y] = rotateQuarters(r.t[4], r.t[5], turn);
+    out.push({ x, y, w: r.width * r.scale, h: Math.hypot(r.t[2], r.t[3]) || r.height, str: r.str });
+  }
+  return out;
+}
+
+/** (x, y) turned by -q quarter turns (y downwards: a run pointing down, q = 1, comes to point right). */
+function rotateQuarters(x: number, y: number, q: number): [number, number] {
+  switch (q) {
+    case 1:
+      return [y, -x];
+    case 2:
+      return [-x, -y];
+    case 3:
+      return [-y, x];
+    default:
+      return [x, y];
+  }
 }
