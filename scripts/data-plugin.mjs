@@ -3,7 +3,7 @@
 // build.
 import { existsSync, statSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { sendFile } from './http-file.mjs';
-import { join, normalize, resolve, sep } from 'node:path';
+import { basename, join, normalize, resolve, sep } from 'node:path';
 
 /** Connect-style middleware answering GET/HEAD /data/<file> from dir. */
 /**
@@ -64,10 +64,16 @@ export function parquetData(opts = {}) {
         }
         if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
         rmSync(target, { recursive: true, force: true });
-        // what the app reads: the manifest and the Parquet (not ingest-report.json, 27 MB for a 100k corpus)
+        // what the app reads: the manifest and the Parquet (not ingest-report.json, 27 MB for a 100k corpus).
+        // The ingest publishes each name as a link into its current version (src/cli/ingest-output.ts), so the
+        // copy follows links, and skips the hidden .ingest-* entries behind them.
         cpSync(dir, target, {
           recursive: true,
-          filter: (src) => statSync(src).isDirectory() || /(^|[\\/])manifest\.json$|\.parquet$/.test(src)
+          dereference: true,
+          filter: (src) =>
+            src === dir ||
+            (!basename(src).startsWith('.') &&
+              (statSync(src).isDirectory() || /(^|[\\/])manifest\.json$|\.parquet$/.test(src)))
         });
         console.log(`[gongkai] copied ${dir} → ${target}`);
       }

@@ -2,7 +2,8 @@
 // Disclosure documents (.txt as extracted from a PDF, .html/.htm) in; the Parquet tables of the schema,
 // manifest.json and ingest-report.json out. Exit 0 when every input produced a record, 2 when some were
 // rejected (the others are still written), 1 on usage or I/O errors.
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +21,7 @@ import {
   type Manifest
 } from '../lib/ingest/report';
 import { TABLE_NAMES } from '../lib/model';
+import { LockedError, TMP_PREFIX, acquireLock, pauseAt, publish, removeLeftovers } from './ingest-output';
 import { runPool } from './ingest-pool';
 import { startProgress } from './progress';
 
@@ -27,7 +29,8 @@ export const USAGE = `usage: npm run ingest -- --out DIR [--jobs N] [--source-ki
          [--relative-to DIR] [--quiet] INPUT...
   INPUT    files or folders (searched recursively) of .pdf, .txt, .html, .htm disclosure documents
   --out    folder to write disclosures/line_items/projects/findings/units .parquet, manifest.json,
-           ingest-report.json into (created if missing; files there are replaced)
+           ingest-report.json into (created if missing; the earlier run's files are replaced all at once,
+           an interrupted run leaves them whole, and one ingest at a time may write there)
   --jobs   parsing threads (default: one per core for large batches)
   --source-kind  force the source kind of every document (default: from the document)
   --relative-to  name files under DIR by their path relative to DIR (in the report and source_file)
@@ -126,15 +129,44 @@ export async function runIngest(argv: readonly string[], io: Io = defaultIo): Pr
   }
 
   const outDir = resolve(options.out);
-  let tmpDir: string;
+  let stage: string;
+  let release: () => void;
   try {
     mkdirSync(outDir, { recursive: true });
-    tmpDir = mkdtempSync(join(outDir, '.ingest-tmp-'));
   } catch (e) {
     io.stderr(`ingest: cannot write to --out ${options.out}: ${(e as Error).message}\n`);
     return { exitCode: 1 };
   }
-  const cleanup = () => rmSync(tmpDir, { recursive: true, force: true });
+  try {
+    const lock = acquireLock(outDir);
+    release = lock.release;
+    if (lock.note) io.stderr(`ingest: ${outDir}: ${lock.note}\n`);
+  } catch (e) {
+    io.stderr(
+      e instanceof LockedError
+        ? `ingest: refused: ${e.message}\n`
+        : `ingest: cannot write to --out ${options.out}: ${(e as Error).message}\n`
+    );
+    return { exitCode: 1 };
+  }
+  try {
+    const removed = removeLeftovers(outDir);
+    if (removed.length)
+      say(`ingest: removed what earlier interrupted runs left in ${outDir}: ${removed.join(', ')}\n`);
+    // mkdirSync, not mkdtempSync: the folder becomes the published version, readable as umask allows
+    stage = join(outDir, `${TMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+    mkdirSync(stage);
+  } catch (e) {
+    release();
+    io.stderr(`ingest: cannot write to --out ${options.out}: ${(e as Error).message}\n`);
+    return { exitCode: 1 };
+  }
+  // the shards and the tables being merged live in work/; the staged output (what gets published) beside it
+  const work = join(stage, 'work');
+  const cleanup = () => {
+    rmSync(stage, { recursive: true, force: true });
+    release();
+  };
   const onSignal = (signal: NodeJS.Signals) => {
     cleanup();
     process.kill(process.pid, signal);
@@ -143,28 +175,36 @@ export async function runIngest(argv: readonly string[], io: Io = defaultIo): Pr
   process.once('SIGTERM', onSignal);
 
   try {
+    mkdirSync(work);
     const jobs = options.jobs ?? (files.length >= PARALLEL_FROM ? availableParallelism() : 1);
     const progress = startProgress({ total: files.length, write: say, isTTY: io.isTTY });
     const pool = await runPool(files, {
       jobs,
-      tmpDir,
+      tmpDir: work,
       ingest: options.sourceKind ? { sourceKind: options.sourceKind } : {},
       onProgress: (done) => progress.update(done)
     });
+    pauseAt('parsed');
     const { entries, excluded } = rejectDuplicates(pool.entries);
     const report = buildReport(entries);
-    const written = await writeTables(tmpDir, pool.shardFiles, excluded);
-    const manifest = buildManifest(
-      TABLE_NAMES.map((t) => ({ table: t, ...written.tables[t] })),
-      written,
-      report.totals
-    );
-    writeFileSync(join(tmpDir, 'final-ingest-report.json'), toJson(report));
-    writeFileSync(join(tmpDir, 'final-manifest.json'), toJson(manifest));
-    // Everything is complete in the temp folder: move it into place, the manifest last.
-    for (const t of TABLE_NAMES) renameSync(written.temps[t], join(outDir, written.tables[t].file));
-    renameSync(join(tmpDir, 'final-ingest-report.json'), join(outDir, 'ingest-report.json'));
-    renameSync(join(tmpDir, 'final-manifest.json'), join(outDir, 'manifest.json'));
+    const written = await writeTables(work, pool.shardFiles, excluded);
+    const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    const tableFiles = TABLE_NAMES.map((t) => {
+      const target = join(stage, written.tables[t].file);
+      renameSync(written.temps[t], target);
+      return { table: t, ...written.tables[t], sha256: sha256(readFileSync(target)) };
+    });
+    const reportJson = Buffer.from(toJson(report));
+    writeFileSync(join(stage, 'ingest-report.json'), reportJson);
+    const manifest = buildManifest(tableFiles, written, report.totals, {
+      file: 'ingest-report.json',
+      bytes: reportJson.length,
+      sha256: sha256(reportJson)
+    });
+    writeFileSync(join(stage, 'manifest.json'), toJson(manifest));
+    rmSync(work, { recursive: true, force: true });
+    // Everything is complete in the staged folder: publish it in one step (see ingest-output.ts).
+    publish(outDir, stage);
     const seconds = progress.end();
 
     const t = report.totals;

@@ -36,6 +36,17 @@ const OUTPUTS = [
 const stub = ingestDocument(new Uint8Array(readFileSync(SEED)), 'seed.txt');
 const parserStub = stub.status === 'rejected' && stub.reasons.includes('parser not written yet');
 
+/** The names a reader sees in an output folder; the hidden entries behind them must be exactly the current
+ * version and its link (no temp folder, lock or older version left: see src/cli/ingest-output.ts). */
+function outputsOf(dir: string): string[] {
+  const names = readdirSync(dir).sort();
+  const hidden = names.filter((n) => n.startsWith('.'));
+  expect(hidden).toHaveLength(2);
+  expect(hidden[0]).toBe('.ingest-current');
+  expect(hidden[1]).toMatch(/^\.ingest-data-/);
+  return names.filter((n) => !n.startsWith('.'));
+}
+
 const dirs: string[] = [];
 const tempDir = (tag = 'cli') => {
   const d = mkdtempSync(join(tmpdir(), `gongkai-${tag}-`));
@@ -77,14 +88,12 @@ const readReport = (out: string) =>
   JSON.parse(readFileSync(join(out, 'ingest-report.json'), 'utf8')) as Report;
 const bytesOf = (dir: string) =>
   Object.fromEntries(
-    readdirSync(dir)
-      .sort()
-      .map((f) => [
-        f,
-        createHash('sha256')
-          .update(readFileSync(join(dir, f)))
-          .digest('hex')
-      ])
+    outputsOf(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex')
+    ])
   );
 
 /** A folder of inputs: the seed, an empty file, a binary file, files the walk must skip. */
@@ -152,7 +161,7 @@ describe('a batch', () => {
 
   it('exits 2 when some inputs were rejected, and still writes every output', () => {
     expect(run.code).toBe(2);
-    expect(readdirSync(out).sort()).toEqual(OUTPUTS);
+    expect(outputsOf(out)).toEqual(OUTPUTS);
   });
 
   it('has one report entry per input, in sorted path order, skipping other extensions inside folders', () => {
@@ -231,7 +240,7 @@ describe('determinism', () => {
     ]);
     for (const r of runs) expect(r.code).toBe(2);
     expect(runs[2].stderr).toContain('2 threads');
-    expect(readdirSync(a).sort()).toEqual(OUTPUTS);
+    expect(outputsOf(a)).toEqual(OUTPUTS);
     expect(bytesOf(b)).toEqual(bytesOf(a));
     expect(bytesOf(c)).toEqual(bytesOf(a));
     if (!parserStub) {
@@ -258,7 +267,7 @@ describe('determinism', () => {
     expect((await ingest(['--out', out, SEED])).code).toBe(parserStub ? 2 : 0);
     const empty = tempDir('empty');
     expect((await ingest(['--out', out, empty])).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(OUTPUTS);
+    expect(outputsOf(out)).toEqual(OUTPUTS);
     expect(readReport(out).totals.inputs).toBe(0);
   });
 });
@@ -270,7 +279,7 @@ describe('an empty batch', () => {
     const out = join(tempDir(), 'out');
     const r = await ingest(['--out', out, inputs]);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(OUTPUTS);
+    expect(outputsOf(out)).toEqual(OUTPUTS);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.rows).toEqual({ disclosures: 0, line_items: 0, projects: 0, findings: 0, units: 0 });
     expect(manifest.years).toEqual([]);

@@ -119,6 +119,15 @@ export interface ManifestFile {
   file: string;
   rows: number;
   bytes: number;
+  /** sha256 of the file's bytes, hex */
+  sha256: string;
+}
+
+/** ingest-report.json as written beside the tables (the manifest cannot hash itself) */
+export interface ManifestReport {
+  file: 'ingest-report.json';
+  bytes: number;
+  sha256: string;
 }
 
 export interface Manifest {
@@ -139,6 +148,8 @@ export interface Manifest {
   /** how many (unit, year) have more than one document: 0 lets the browser skip ranking them */
   unit_years_with_several_documents: number;
   documents: Pick<ReportTotals, 'inputs' | 'ok' | 'partial' | 'rejected'>;
+  /** the report of the same run (absent in manifests written before the hashes) */
+  report?: ManifestReport;
 }
 
 /** What the manifest says of the data, read back from the written files: the values every filter may take,
@@ -159,7 +170,8 @@ export interface DataFacts {
 export function buildManifest(
   files: readonly ManifestFile[],
   facts: DataFacts,
-  totals: ReportTotals
+  totals: ReportTotals,
+  report?: ManifestReport
 ): Manifest {
   return {
     schema_version: 1,
@@ -175,7 +187,8 @@ export function buildManifest(
     severities: [...facts.severities],
     checks: [...facts.checks],
     unit_years_with_several_documents: facts.unitYearsWithSeveralDocuments,
-    documents: { inputs: totals.inputs, ok: totals.ok, partial: totals.partial, rejected: totals.rejected }
+    documents: { inputs: totals.inputs, ok: totals.ok, partial: totals.partial, rejected: totals.rejected },
+    ...(report ? { report: { ...report } } : {})
   };
 }
 
