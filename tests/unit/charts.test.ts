@@ -8,6 +8,7 @@ import {
   spreadFromRow,
   isOutlier,
   toCsv,
+  csvCell,
   truncateLabel,
   textWidth,
   exportName,
@@ -191,6 +192,37 @@ describe('exports and labels', () => {
   it('toCsv does not interpret a formula-like or script-like name', () => {
     const csv = toCsv([{ label: 'n', value: (r: string) => r }], ['<script>alert(1)</script>']);
     expect(csv).toContain('<script>alert(1)</script>');
+  });
+  it('toCsv neutralises formula-like text cells with a quote prefix; numbers stay numbers', () => {
+    const rows: { n: string; v: number | string | null }[] = [
+      { n: '=1+1+cmd|局', v: -3.5 },
+      { n: '+SUM(A1)', v: '-3.5' },
+      { n: '-2+3', v: '+7' },
+      { n: '@A1', v: '1e3' },
+      { n: '\tx', v: '-' },
+      { n: '\r=1', v: 0 },
+      { n: '普通单位', v: '-1,000' }
+    ];
+    const csv = toCsv(
+      [
+        { label: '=label', value: (r: (typeof rows)[number]) => r.n },
+        { label: 'v', value: (r) => r.v }
+      ],
+      rows
+    );
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe("'=label,v");
+    expect(lines[1]).toBe("'=1+1+cmd|局,-3.5");
+    expect(lines[2]).toBe("'+SUM(A1),-3.5");
+    expect(lines[3]).toBe("'-2+3,+7");
+    expect(lines[4]).toBe("'@A1,1e3");
+    expect(lines[5]).toBe("'\tx,'-");
+    expect(lines[6]).toBe('"\'\r=1",0');
+    expect(lines[7]).toBe('普通单位,"\'-1,000"');
+    // no cell of the export starts with a formula character
+    for (const l of lines.slice(1, -1)) expect(l).not.toMatch(/^"?[=+@\t\r]/);
+    expect(csvCell(-3.5)).toBe('-3.5');
+    expect(csvCell(null)).toBe('');
   });
   it('truncateLabel cuts CJK text to the width and marks it', () => {
     const long = '克拉玛依市乌尔禾区人民政府办公室（乌尔禾区信访局）';

@@ -5,11 +5,25 @@ export interface CsvColumn<T> {
   value: (row: T) => string | number | boolean | null | undefined;
 }
 
-/** RFC 4180 CSV: fields with a comma, quote or line break are quoted; NULL is an empty field. */
+// A cell a spreadsheet would read as a formula: one starting with = + - @, a tab or a carriage return.
+const FORMULA_START = /^[=+\-@\t\r]/;
+// A plain number written as text ("-3.5", "+2", "1e3"): left as is, so that numbers stay numbers.
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A CSV cell's text, neutralised against formula injection (CWE-1236): a text cell a spreadsheet would
+ *  evaluate gets a leading single quote; numbers, and text that is a plain number, are kept as they are. */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return s;
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
+/** RFC 4180 CSV: fields with a comma, quote or line break are quoted; NULL is an empty field. Every CSV the
+ *  app writes comes from here, and every cell goes through csvCell (formula-like text is neutralised). */
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
   const field = (v: unknown) => {
-    if (v === null || v === undefined) return '';
-    const s = String(v);
+    const s = csvCell(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [columns.map((c) => field(c.label)).join(',')];
