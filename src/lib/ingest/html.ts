@@ -60,40 +60,112 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** The next index of `needle` at or after `from` (-1: none), remembering the last answer: the tokenizer only
+ *  asks for later and later positions, so the page is scanned once for each needle whatever it holds (an
+ *  unclosed '<!--' or '<a' repeated over a page costs no more than text). */
+function finder(s: string, needle: string) {
+  let at = -2;
+  let from = 0;
+  return (f: number): number => {
+    if (at === -2 || f < from || (at !== -1 && at < f)) {
+      at = s.indexOf(needle, f);
+      from = f;
+    }
+    return at;
+  };
+}
+
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * HTML → lines in one linear pass. The tokens are those of the pattern
+ * `<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|[^<]+|<` (a comment up to its first '-->'; a tag up to
+ * its first '>'; text up to the next '<'; a '<' that starts neither is text), found without backtracking.
+ */
 export function htmlToLines(html: string): Line[] {
   const out: Line[] = [];
   let cur = '';
+  let curHasText = false;
   let curLine = 1;
   let line = 1;
   let skipping: string | null = null;
   const flush = () => {
-    const t = decodeEntities(cur).replace(/\s+/g, ' ').trim();
-    if (t && t !== '|') out.push({ no: curLine, text: t.replace(/^\|\s*/, '') });
+    if (cur) {
+      const t = decodeEntities(cur).replace(/\s+/g, ' ').trim();
+      if (t && t !== '|') out.push({ no: curLine, text: t.replace(/^\|\s*/, '') });
+    }
     cur = '';
+    curHasText = false;
   };
-  const re = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|[^<]+|</g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
-    const tok = m[0];
+  const commentEnd = finder(html, '-->');
+  const tagEnd = finder(html, '>');
+  const n = html.length;
+  let pos = 0;
+  while (pos < n) {
     const startLine = line;
-    for (let i = 0; i < tok.length; i++) if (tok.charCodeAt(i) === 10) line++;
-    const tag = m[1]?.toLowerCase();
+    let end: number;
+    let tag: string | undefined;
+    let closing = false;
+    if (html.charCodeAt(pos) === 60 /* < */) {
+      end = -1;
+      if (html.startsWith('<!--', pos)) {
+        const e = commentEnd(pos + 4);
+        if (e >= 0) end = e + 3;
+      }
+      if (end < 0) {
+        let k = pos + 1;
+        if (html.charCodeAt(k) === 47 /* / */) {
+          closing = true;
+          k++;
+        }
+        if (isAlpha(html.charCodeAt(k))) {
+          let j = k + 1;
+          while (j < n && isAlnum(html.charCodeAt(j))) j++;
+          // \b after the name: the next character is not a word character ('_' is one)
+          if (j < n && html.charCodeAt(j) !== 95) {
+            const e = tagEnd(j);
+            if (e >= 0) {
+              end = e + 1;
+              tag = html.slice(k, j).toLowerCase();
+            }
+          }
+        }
+        if (end < 0) {
+          closing = false;
+          end = pos + 1; // a lone '<' is text
+        }
+      }
+    } else {
+      const e = html.indexOf('<', pos);
+      end = e < 0 ? n : e;
+    }
+    const tokStart = pos;
+    for (let i = pos; i < end; i++) if (html.charCodeAt(i) === 10) line++;
+    pos = end;
     if (skipping) {
-      if (tag === skipping && tok.startsWith('</')) skipping = null;
+      if (tag === skipping && closing) skipping = null;
       continue;
     }
-    if (tok.startsWith('<!--')) continue;
-    if (tag) {
-      if (SKIP.has(tag) && !tok.startsWith('</') && !tok.endsWith('/>')) {
+    if (tag !== undefined) {
+      if (SKIP.has(tag) && !closing && !(html.charCodeAt(end - 2) === 47 && end - 2 > tokStart)) {
         skipping = tag;
         continue;
       }
       if (BLOCK.has(tag)) flush();
-      else if (CELL.has(tag) && tok.startsWith('</')) cur += ' | ';
+      else if (CELL.has(tag) && closing) {
+        cur += ' | ';
+        curHasText = true;
+      }
       continue;
     }
+    if (html.startsWith('<!--', tokStart) && end - tokStart > 1) continue; // a comment
     // text: newlines inside text are not line ends in HTML, but keep the line where the text starts
-    if (!cur.trim()) curLine = startLine + leadingNewlines(tok);
+    const tok = html.slice(tokStart, end);
+    if (!curHasText) {
+      curLine = startLine + leadingNewlines(tok);
+      if (/\S/.test(tok)) curHasText = true;
+    }
     cur += tok;
   }
   flush();
