@@ -85,15 +85,27 @@ function toSimplified(s: string): string {
 // Pinyin inserted by mirror sites after a character: 經(jīng)費 → 經費
 const PINYIN = /([\u3400-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑ]{1,7})\)/g;
 
-const WIDE = /[\uff01-\uff0b\uff0d-\uff5e\u3000\u00a0\u2014\u2015]/g;
+// Folded in the same pass: bidi and direction controls (embeddings and overrides U+202A–U+202E, isolates
+// U+2066–U+2069, marks U+200E, U+200F, U+061C) are removed, so that no name or text can reorder what is shown
+// around it.
+const WIDE =
+  /[\uff01-\uff0b\uff0d-\uff5e\u3000\u00a0\u2014\u2015\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 const foldChar = (c: string) => {
   const n = c.charCodeAt(0);
+  if (
+    (n >= 0x202a && n <= 0x202e) ||
+    (n >= 0x2066 && n <= 0x2069) ||
+    n === 0x200e ||
+    n === 0x200f ||
+    n === 0x61c
+  )
+    return '';
   if (n >= 0xff01 && n <= 0xff5e) return String.fromCharCode(n - 0xfee0);
   if (n === 0x3000 || n === 0xa0) return ' ';
   return '—';
 };
 
-/** Width and punctuation folding; keeps Chinese '，' and '。' (they separate clauses). */
+/** Width and punctuation folding; keeps Chinese '，' and '。' (they separate clauses); drops bidi controls. */
 export function foldWidth(s: string): string {
   return s.replace(WIDE, foldChar);
 }
