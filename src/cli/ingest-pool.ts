@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { IngestOptions } from '../lib/ingest/index';
 import type { InputFile } from '../lib/ingest/files';
 import { openShard } from '../lib/ingest/parquet';
-import type { ReportEntry } from '../lib/ingest/report';
+import { rejectedEntry, type ReportEntry } from '../lib/ingest/report';
 import type { TableName } from '../lib/model';
 import { ingestFileInto } from './ingest-file';
 
@@ -23,7 +23,7 @@ export interface WorkerData {
 export type ToWorker = { type: 'batch'; items: BatchItem[] } | { type: 'finish' };
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'entries'; entries: ReportEntry[] }
+  | { type: 'entry'; entry: ReportEntry }
   | { type: 'finished'; files: Record<TableName, string> }
   | { type: 'error'; message: string };
 
@@ -46,51 +46,129 @@ export async function inProcessRunner(data: WorkerData): Promise<Runner> {
   };
 }
 
-/** A runner in a worker thread. Replies come in the order of requests, so a FIFO of waiters matches them. */
-export function workerRunner(data: WorkerData): Promise<Runner> {
-  const worker = new Worker(new URL('./ingest-worker-boot.mjs', import.meta.url), { workerData: data });
-  const waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void }[] = [];
+/** How long one document may take to parse in a worker thread before it is rejected (seconds). */
+export const DEFAULT_BUDGET_S = 60;
+
+const overBudget = (ord: number, file: string, budgetMs: number): ReportEntry =>
+  rejectedEntry(ord, file, [`${file}: over the time budget of ${budgetMs / 1000} s (parse stopped)`]);
+
+/**
+ * A runner in a worker thread, with a watchdog: the worker answers each document with its entry, in the order
+ * sent, so the main thread knows which document is being parsed and since when. A document that takes longer
+ * than `budgetMs` cannot be stopped from inside its thread: the worker is terminated, the document rejected
+ * as over the time budget, and a new worker (a new shard) is started; it parses again the documents whose
+ * rows were in the lost shard (their entries are kept), then the rest of what was sent.
+ */
+export function workerRunner(data: WorkerData, budgetMs = DEFAULT_BUDGET_S * 1000): Promise<Runner> {
+  interface Request {
+    want: number;
+    entries: ReportEntry[];
+    resolve: (e: ReportEntry[]) => void;
+    reject: (e: Error) => void;
+  }
+  // every item sent and not yet answered, in the order sent; req null: a replay whose entry is known
+  let pending: { item: BatchItem; req: Request | null }[] = [];
+  // items whose rows are in the current worker's shard (replayed if it is lost)
+  let inShard: BatchItem[] = [];
+  let shardId = data.shardId;
+  let worker: Worker;
   let failure: Error | null = null;
   let closing = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let ready!: { resolve: () => void; reject: (e: Error) => void };
+  let finished: { resolve: (f: Record<TableName, string>) => void; reject: (e: Error) => void } | null = null;
   const fail = (e: Error) => {
     failure ??= e;
-    for (const w of waiting.splice(0)) w.reject(failure);
+    if (timer) clearTimeout(timer);
+    for (const p of pending.splice(0)) p.req?.reject(failure);
+    ready?.reject(failure);
+    finished?.reject(failure);
   };
-  worker.on('message', (m: FromWorker) => {
-    if (m.type === 'error') return fail(new Error(`ingest worker ${data.shardId} failed: ${m.message}`));
-    waiting.shift()?.resolve(m);
-  });
-  worker.on('error', (e) => fail(new Error(`ingest worker ${data.shardId} crashed: ${e.message}`)));
-  worker.on('exit', (code) => {
-    if (!closing) fail(new Error(`ingest worker ${data.shardId} exited early (code ${code})`));
-  });
-  const next = () =>
-    new Promise<FromWorker>((resolve, reject) => {
-      if (failure) reject(failure);
-      else waiting.push({ resolve, reject });
+  const arm = () => {
+    if (timer) clearTimeout(timer);
+    timer = pending.length > 0 && !failure ? setTimeout(onTimeout, budgetMs) : null;
+    timer?.unref?.();
+  };
+  const settle = (p: { item: BatchItem; req: Request | null }, entry: ReportEntry) => {
+    if (!p.req) return;
+    p.req.entries.push(entry);
+    if (p.req.entries.length === p.req.want) p.req.resolve(p.req.entries);
+  };
+  let isReady = false;
+  const start = (id: number) => {
+    isReady = false;
+    const w = new Worker(new URL('./ingest-worker-boot.mjs', import.meta.url), {
+      workerData: { ...data, shardId: id }
     });
-  const request = (msg: ToWorker) => {
-    const reply = next();
-    if (!failure) worker.postMessage(msg);
-    return reply;
+    worker = w;
+    w.on('message', (m: FromWorker) => {
+      if (w !== worker) return;
+      if (m.type === 'error') return fail(new Error(`ingest worker ${id} failed: ${m.message}`));
+      if (m.type === 'ready') {
+        // after a restart: everything sent to the lost worker and not answered, in the same order
+        isReady = true;
+        if (pending.length > 0)
+          w.postMessage({ type: 'batch', items: pending.map((p) => p.item) } satisfies ToWorker);
+        arm();
+        return ready.resolve();
+      }
+      if (m.type === 'entry') {
+        const p = pending.shift();
+        if (!p) return fail(new Error(`ingest worker ${id}: an entry nobody asked for`));
+        if (m.entry.status !== 'rejected') inShard.push(p.item);
+        settle(p, m.entry);
+        return arm();
+      }
+      if (m.type === 'finished') return finished?.resolve(m.files);
+    });
+    w.on('error', (e) => w === worker && fail(new Error(`ingest worker ${id} crashed: ${e.message}`)));
+    w.on('exit', (code) => {
+      if (w === worker && !closing) fail(new Error(`ingest worker ${id} exited early (code ${code})`));
+    });
+  };
+  const onTimeout = () => {
+    timer = null;
+    const late = pending.shift();
+    if (!late || failure) return;
+    settle(late, overBudget(late.item.ord, late.item.input.file, budgetMs));
+    const old = worker;
+    // a new shard: the documents of the lost one first (their entries are known), then what was waiting
+    const replay = inShard.map((item) => ({ item, req: null }));
+    inShard = [];
+    pending = [...replay, ...pending];
+    shardId += 1 << 16; // a shard id no other runner uses
+    void old.terminate();
+    const restarted = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
+    restarted.catch(() => {});
+    start(shardId);
   };
   const runner: Runner = {
-    run: async (items) => {
-      const m = await request({ type: 'batch', items });
-      if (m.type !== 'entries') throw new Error(`ingest worker ${data.shardId}: unexpected reply ${m.type}`);
-      return m.entries;
-    },
-    finish: async () => {
-      const m = await request({ type: 'finish' });
-      if (m.type !== 'finished') throw new Error(`ingest worker ${data.shardId}: unexpected reply ${m.type}`);
-      return m.files;
-    },
+    run: (items) =>
+      new Promise<ReportEntry[]>((resolve, reject) => {
+        if (failure) return reject(failure);
+        if (items.length === 0) return resolve([]);
+        const req: Request = { want: items.length, entries: [], resolve, reject };
+        const idle = pending.length === 0;
+        for (const item of items) pending.push({ item, req });
+        if (!isReady) return; // sent once the restarted worker is ready
+        worker.postMessage({ type: 'batch', items } satisfies ToWorker);
+        if (idle) arm();
+      }).then((entries) => entries.sort((a, b) => a.ord - b.ord)),
+    finish: () =>
+      new Promise<Record<TableName, string>>((resolve, reject) => {
+        if (failure) return reject(failure);
+        finished = { resolve, reject };
+        worker.postMessage({ type: 'finish' } satisfies ToWorker);
+      }),
     close: async () => {
       closing = true;
+      if (timer) clearTimeout(timer);
       await worker.terminate();
     }
   };
-  return next().then(
+  const first = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
+  start(shardId);
+  return first.then(
     () => runner,
     async (e) => {
       closing = true;
@@ -110,12 +188,21 @@ export interface PoolResult {
  */
 export async function runPool(
   files: readonly InputFile[],
-  opts: { jobs: number; tmpDir: string; ingest: IngestOptions; onProgress?: (done: number) => void }
+  opts: {
+    jobs: number;
+    tmpDir: string;
+    ingest: IngestOptions;
+    onProgress?: (done: number) => void;
+    /** per-document time budget in worker threads (default DEFAULT_BUDGET_S, or GONGKAI_INGEST_BUDGET_S) */
+    budgetMs?: number;
+  }
 ): Promise<PoolResult> {
   const jobs = Math.max(1, Math.min(opts.jobs, files.length || 1));
+  const envBudget = Number(process.env.GONGKAI_INGEST_BUDGET_S);
+  const budgetMs = opts.budgetMs ?? (envBudget > 0 ? envBudget * 1000 : DEFAULT_BUDGET_S * 1000);
   const make = (shardId: number) => {
     const data: WorkerData = { tmpDir: opts.tmpDir, shardId, opts: opts.ingest };
-    return jobs === 1 ? inProcessRunner(data) : workerRunner(data);
+    return jobs === 1 ? inProcessRunner(data) : workerRunner(data, budgetMs);
   };
   const settled = await Promise.allSettled(Array.from({ length: jobs }, (_, i) => make(i)));
   const runners = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

@@ -1,5 +1,5 @@
 // A parsing thread of the ingest: owns one shard, parses the batches of files the main thread sends it, and
-// answers each batch with its report entries (in the order received). Started through ingest-worker-boot.mjs.
+// answers each document with its report entry (in the order received). Started through ingest-worker-boot.mjs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openShard } from '../lib/ingest/parquet';
 import { ingestFileInto } from './ingest-file';
@@ -16,9 +16,9 @@ try {
   const handle = async (msg: ToWorker) => {
     try {
       if (msg.type === 'batch') {
-        const entries = [];
-        for (const it of msg.items) entries.push(await ingestFileInto(shard, it.ord, it.input, data.opts));
-        post({ type: 'entries', entries });
+        // one answer per document: the main thread's watchdog times each one
+        for (const it of msg.items)
+          post({ type: 'entry', entry: await ingestFileInto(shard, it.ord, it.input, data.opts) });
       } else {
         post({ type: 'finished', files: await shard.finish() });
       }
