@@ -13,7 +13,7 @@ import {
   type View,
   type ViewState
 } from '../../src/lib/state';
-import { METRIC_IDS, DENOMINATORS, PEER_GROUPS, SPLIT_IDS } from '../../src/lib/db/metrics';
+import { AMOUNT_METRICS, METRIC_IDS, DENOMINATORS, PEER_GROUPS, SPLIT_IDS } from '../../src/lib/db/metrics';
 
 const qs = (s: string) => new URLSearchParams(s);
 
@@ -33,7 +33,7 @@ const SAMPLE_TEXT = ['示例市', '示例市临江区', '市级', '区县级', '
 const SAMPLE_IDS = ['u1', 'a1b2c3d4e5f60718', 'unit_9', 'X-2'];
 const CHECKS = ['three_public_parts', 'income_equals_expenditure', 'narrative.change'];
 
-function randomValue(name: keyof typeof FIELDS, r: () => number): unknown {
+function randomValue(name: keyof typeof FIELDS, r: () => number, view?: View): unknown {
   const pickOne = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const some = <T>(xs: readonly T[]) => xs.filter(() => r() < 0.5);
   switch (name) {
@@ -54,7 +54,8 @@ function randomValue(name: keyof typeof FIELDS, r: () => number): unknown {
     case 'years':
       return some([2019, 2020, 2021, 2022, 2023, 2024]);
     case 'metric':
-      return pickOne(METRIC_IDS);
+      // per-capita divides amounts only
+      return pickOne(view === 'percapita' ? AMOUNT_METRICS.map((m) => m.id) : METRIC_IDS);
     case 'order':
       return pickOne(['asc', 'desc']);
     case 'top':
@@ -82,7 +83,7 @@ function randomValue(name: keyof typeof FIELDS, r: () => number): unknown {
 
 function randomState(view: View, r: () => number): ViewState<View> {
   const s: Record<string, unknown> = {};
-  for (const name of VIEW_FIELDS[view]) if (r() < 0.6) s[name] = randomValue(name, r);
+  for (const name of VIEW_FIELDS[view]) if (r() < 0.6) s[name] = randomValue(name, r, view);
   return canonicalState(view, s as ViewState<View>);
 }
 
@@ -166,6 +167,15 @@ describe('URL state: invalid and hostile input', () => {
       ['invalid_value', 'm'],
       ['invalid_value', 'peers']
     ]);
+  });
+
+  it('a value valid elsewhere but not accepted by this view is invalid here (per-capita needs an amount)', () => {
+    const r = parseState('percapita', qs('v=1&m=staff_actual'));
+    expect(r.state).toEqual({});
+    expect(r.details).toMatchObject([{ code: 'invalid_value', param: 'm', value: 'staff_actual' }]);
+    expect(parseState('percapita', qs('v=1&m=reception.pct')).details[0].code).toBe('invalid_value');
+    expect(parseState('percapita', qs('v=1&m=reception')).state).toEqual({ metric: 'reception' });
+    expect(parseState('ranking', qs('v=1&m=staff_actual')).state).toEqual({ metric: 'staff_actual' });
   });
 
   it('a field of another view is unknown here', () => {

@@ -101,7 +101,12 @@ export function parseState<V extends View>(view: V, params: URLSearchParams): Pa
       continue;
     }
     const candidate = decodeRaw(f.field, value);
-    if (!v.safeParse(f.field.schema, candidate).success) {
+    // valid for the field, and for this view (a view may accept fewer values, e.g. per-capita's metrics)
+    const entry = (STATE_SCHEMAS[view].entries as Record<string, v.GenericSchema>)[f.name];
+    if (
+      !v.safeParse(f.field.schema, candidate).success ||
+      (entry && !v.safeParse(entry, f.field.many ? [candidate] : candidate).success)
+    ) {
       details.push(notice('invalid_value', key, value));
       continue;
     }

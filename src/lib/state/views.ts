@@ -2,7 +2,13 @@
 // never in the state nor in the URL: an absent field means the default (the year's default, the latest
 // year in the data, is resolved at run time by the queries).
 import * as v from 'valibot';
-import { DEFAULT_DENOMINATOR, DEFAULT_METRIC, DEFAULT_SPLIT } from '../db/metrics';
+import {
+  AMOUNT_METRICS,
+  DEFAULT_DENOMINATOR,
+  DEFAULT_METRIC,
+  DEFAULT_SPLIT,
+  type MetricId
+} from '../db/metrics';
 import { STAFFING_DEFAULT_METRIC } from '../db/staffing';
 import { TRENDS_DEFAULT_TOP } from '../db/trends';
 import { PERCAPITA_DEFAULT_PEERS } from '../db/percapita';
@@ -120,7 +126,8 @@ export const STATE_SCHEMAS = {
   percapita: v.strictObject({
     ...filterEntries,
     year: o(F.year.schema),
-    metric: o(F.metric.schema),
+    // per-capita divides an amount (万元): a headcount or a percentage is not a metric of this view
+    metric: o(v.picklist(AMOUNT_METRICS.map((m) => m.id) as MetricId[])),
     per: o(F.per.schema),
     peers: o(F.peers.schema),
     limit: o(F.limit.schema)
