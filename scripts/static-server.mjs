@@ -9,6 +9,20 @@ import { sendFile } from './http-file.mjs';
 
 export { cacheControlFor } from './http-file.mjs';
 
+/** Request headers (the URL among them) up to this size are read; Node's default is 16 KB, less than a long
+ *  view link (many units, a long SQL query) may take. */
+export const MAX_HEADER_BYTES = 256 * 1024;
+
+const TOO_LONG_PAGE = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>链接过长 / Link too long</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>链接过长 / Link too long</h1>
+<p>这个链接超过了服务器可读的长度（${MAX_HEADER_BYTES / 1024} KB）。请减少所选单位或缩短查询后再试，或从<a href="/">首页</a>重新开始。</p>
+<p>This link is longer than the server reads (${MAX_HEADER_BYTES / 1024} KB). Select fewer units or shorten the
+query and try again, or start again from the <a href="/">home page</a>.</p>
+</body></html>
+`;
+
 /**
  * Resolve a URL path to a file under root, or null.
  * @param {string} root
@@ -39,7 +53,7 @@ export function fileFor(root, urlPath) {
 export function serveStatic(dir, opts = {}) {
   const root = resolve(dir);
   const mounts = Object.entries(opts.mounts ?? {}).map(([prefix, d]) => [prefix, resolve(d)]);
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.statusCode = 405;
       return res.end();
@@ -54,6 +68,18 @@ export function serveStatic(dir, opts = {}) {
     }
     const bytes = sendFile(req, res, file);
     opts.onSend?.(url.split('?')[0], bytes);
+  });
+  // a URL (or headers) beyond the limit: a readable page with 414 instead of Node's bare 431
+  server.on('clientError', (err, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const overflow = /** @type {{ code?: string }} */ (err).code === 'HPE_HEADER_OVERFLOW';
+    const body = overflow ? TOO_LONG_PAGE : 'bad request\n';
+    const head = overflow ? '414 URI Too Long' : '400 Bad Request';
+    const type = overflow ? 'text/html' : 'text/plain';
+    socket.end(
+      `HTTP/1.1 ${head}\r\nContent-Type: ${type}; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+    );
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
