@@ -52,6 +52,16 @@ async function outcome(): Promise<{ error: string; result: boolean }> {
 }
 
 describe('SQL console', () => {
+  it('starts its own engine only on the SQL view (the other views start one worker)', async () => {
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await open('/ranking/?v=1&m=reception');
+    expect(workers).toHaveLength(1);
+    await open('/sql/?v=1');
+    await page.waitForSelector('[data-testid="sql-engine-start"]', { state: 'attached' });
+    expect(workers).toHaveLength(3);
+  });
+
   it('the catcher is reachable from the page (so zero requests below means none was made)', async () => {
     await open('/sql/?v=1');
     await page.evaluate(async (u) => {

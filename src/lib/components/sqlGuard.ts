@@ -1,6 +1,7 @@
-// The SQL console's guard: one read-only SELECT (or WITH … SELECT) over the registered tables, nothing that
-// writes, loads extensions, changes settings or reads files or URLs of its own. The console runs in the
-// reader's own browser, but a shared link must not make it fetch from elsewhere.
+// The SQL console's first, friendly check: one read-only SELECT (or WITH … SELECT) over the tables, nothing
+// that writes, loads extensions, changes settings or reads files or URLs of its own. It is a text filter and
+// can be got round (quoted names, strings it misreads): the console's safety is its engine's, which runs on
+// its own instance with external access off and its configuration locked (src/lib/db/sqlConsole.ts).
 
 const FORBIDDEN = [
   'insert',

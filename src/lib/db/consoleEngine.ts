@@ -50,21 +50,36 @@ async function start(): Promise<Instance> {
     if (!r.ok) throw new Error(`${dataUrl('manifest.json')}: HTTP ${r.status}`);
     return (await r.json()) as unknown;
   });
+  // the whole files, fetched while the worker starts (the console copies every table into memory anyway)
+  const buffers = manifest.then((json) =>
+    Promise.all(
+      Object.values(manifestFiles(json))
+        .flat()
+        .map(async (n) => {
+          const r = await fetch(dataUrl(n), { cache: 'no-cache' });
+          if (!r.ok) throw new Error(`${dataUrl(n)}: HTTP ${r.status}`);
+          return [n, new Uint8Array(await r.arrayBuffer())] as const;
+        })
+    )
+  );
   manifest.catch(() => undefined);
+  buffers.catch(() => undefined);
   const adb = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker!));
+  const stage = (name: string, start: number) =>
+    performance.measure?.(`gongkai:console:${name}`, { start, end: performance.now() });
   try {
+    let t = performance.now();
     await adb.instantiate(bundle.mainModule, bundle.pthreadWorker);
-    await adb.open({
-      query: { castBigIntToDouble: true, castDecimalToDouble: true },
-      filesystem: { allowFullHTTPReads: true }
-    });
+    await adb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    stage('instantiate', t);
+    t = performance.now();
     const files: Record<TableName, string[]> = manifestFiles(await manifest);
-    const names = Object.values(files).flat();
-    await Promise.all(
-      names.map((n) => adb.registerFileURL(n, dataUrl(n), duckdb.DuckDBDataProtocol.HTTP, false))
-    );
+    await Promise.all((await buffers).map(([n, bytes]) => adb.registerFileBuffer(n, bytes)));
+    stage('register', t);
+    t = performance.now();
     const conn = await adb.connect();
     await setupConsole(conn, files);
+    stage('tables', t);
     // the tables are in memory now; the files are not readable any more anyway (external access is off)
     await adb.dropFiles().catch(() => undefined);
     const startMs = performance.now() - t0;
