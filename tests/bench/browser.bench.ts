@@ -205,7 +205,11 @@ async function main() {
           .map((m) => `${m.name.replace('gongkai:engine:', '')} ${m.startTime.toFixed(0)}`),
         ...performance
           .getEntriesByName('gongkai:query')
-          .map((m) => `query ${m.startTime.toFixed(0)}+${m.duration.toFixed(0)}`)
+          .map((m) => `query ${m.startTime.toFixed(0)}+${m.duration.toFixed(0)}`),
+        // the check of the data against its manifest (src/lib/db/verify.ts)
+        ...performance
+          .getEntriesByName('gongkai:verify')
+          .map((m) => `verify ${m.startTime.toFixed(0)}+${m.duration.toFixed(1)}`)
       ]);
       console.log(`  timeline (ms since navigation): ${timeline.join(', ')}`);
     }

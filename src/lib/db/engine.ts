@@ -7,6 +7,7 @@ import type { TableName } from '../model';
 import { dbFromConnection } from './connection';
 import { createViewsSql, manifestBytes, manifestFiles, manifestSeveral, memoryTables } from './views';
 import type { Db, EngineProgress } from './types';
+import { disagreements, manifestRows, mismatchMessage, rowCountsSql } from './verify';
 
 export type { Db, EngineProgress, Query } from './types';
 
@@ -185,6 +186,12 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
         : new EngineError(`数据文件加载失败：${describe(e)}`, `A data file failed to load: ${describe(e)}`)
     );
   }
+  // the bytes of each whole file against the manifest's, before registering hands the buffers to the worker
+  const sizes = manifestBytes(json);
+  const byteChecks = fetched.flatMap(([file, buffer]) => {
+    const expected = sizes.get(file);
+    return expected === undefined ? [] : [{ file, expected, seen: buffer.byteLength }];
+  });
   const held = new Map(fetched);
   let registered = 0;
   report({ stage: 'register', done: 0, total: names.length });
@@ -231,6 +238,27 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
         )
       );
     }
+  }
+  // the data must match its manifest, or nothing is shown (src/lib/db/verify.ts): the row counts come from
+  // the Parquet footers, which the views above have already read
+  const verifyStart = globalThis.performance?.now();
+  const expectedRows = manifestRows(json, files);
+  const seenRows = new Map<TableName, number>();
+  if (expectedRows.size) {
+    try {
+      const counts = await conn.query(rowCountsSql([...expectedRows.keys()], files));
+      for (const r of counts.toArray()) seenRows.set(String(r.t) as TableName, Number(r.n));
+    } catch (e) {
+      return fail(
+        new EngineError(`数据文件无法读取：${describe(e)}`, `A data file could not be read: ${describe(e)}`)
+      );
+    }
+  }
+  const found = disagreements(expectedRows, seenRows, byteChecks);
+  globalThis.performance?.measure?.('gongkai:verify', { start: verifyStart });
+  if (found.length) {
+    const m = mismatchMessage(found, manifestUrl);
+    return fail(new EngineError(m.zh, m.en, manifestUrl));
   }
   report({ stage: 'ready' });
   return { db: dbFromConnection(conn, () => adb.terminate()), manifest: json };

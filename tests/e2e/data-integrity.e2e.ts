@@ -1,0 +1,65 @@
+// The browser checks the data against its manifest: a manifest that disagrees with the files it names (a
+// folder mixing two ingests) gives a load error in plain words, never a silently wrong view.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openSession, waitReady, screenshot, type Session } from './browser';
+
+const baseUrl = inject('baseUrl');
+let s: Session;
+let manifest: { files: { file: string; rows: number; bytes: number }[]; rows: Record<string, number> };
+
+beforeAll(async () => {
+  s = await openSession();
+  manifest = await (await fetch(`${baseUrl}/data/manifest.json`)).json();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+/** Open the ranking with the manifest changed by `edit`; returns the load error's text ('' when none). */
+async function loadWith(edit: (m: typeof manifest) => void): Promise<string> {
+  const page = await s.context.newPage();
+  try {
+    const changed = structuredClone(manifest);
+    edit(changed);
+    await page.route('**/data/manifest.json', (r) =>
+      r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changed) })
+    );
+    await page.goto(`${baseUrl}/ranking/?v=1`);
+    await waitReady(page);
+    const err = page.locator('[data-testid="load-error"]');
+    if ((await err.count()) === 0) return '';
+    await screenshot(page, 'manifest-mismatch');
+    return await err.innerText();
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the data against its manifest', () => {
+  it('loads when they agree', async () => {
+    expect(await loadWith(() => {})).toBe('');
+  });
+
+  it('says so when a table has other row counts than the manifest states', async () => {
+    const text = await loadWith((m) => {
+      const f = m.files.find((x) => x.file === 'line_items.parquet')!;
+      f.rows += 1;
+      m.rows.line_items = f.rows;
+    });
+    expect(text).toContain('数据载入失败');
+    expect(text).toContain('数据文件与数据清单不符');
+    const rows = manifest.files.find((x) => x.file === 'line_items.parquet')!.rows;
+    expect(text).toContain(
+      `line_items 表有 ${rows.toLocaleString('en-US')} 行，清单写 ${(rows + 1).toLocaleString('en-US')} 行`
+    );
+    expect(text).toContain('两次不同的导入');
+  });
+
+  it('says so when a file it reads whole has other bytes than the manifest states', async () => {
+    const text = await loadWith((m) => {
+      m.files.find((x) => x.file === 'units.parquet')!.bytes -= 7;
+    });
+    expect(text).toContain('数据文件与数据清单不符');
+    expect(text).toMatch(/units\.parquet 有 [\d,]+ 字节，清单写 [\d,]+ 字节/);
+  });
+});
