@@ -221,6 +221,36 @@ describe('URL state', () => {
   });
 });
 
+describe('hostile input (issue 10)', () => {
+  it('a value another view accepts but this one does not gives the usual notice, not an error', async () => {
+    await open('/percapita/?v=1&m=staff_actual');
+    const notice = page.locator('[data-testid="url-notice"]');
+    await expect(notice.innerText()).resolves.toContain('m=staff_actual');
+    await expect(page.locator('main').innerText()).resolves.not.toContain('per-capita needs');
+    expect((await marks('percapita')).length).toBeGreaterThan(50);
+  });
+
+  it('a link over 16 KB opens the view', async () => {
+    const regions = Array.from({ length: 100 }, (_, i) => `reg=${encodeURIComponent(`区域${i}`.repeat(12))}`);
+    const url = `/ranking/?v=1&${regions.join('&')}`;
+    expect(url.length).toBeGreaterThan(16 * 1024);
+    const res = await page.goto(baseUrl + url);
+    expect(res?.status()).toBe(200);
+    await waitReady(page);
+    await expect(page.locator('main').innerText()).resolves.not.toMatch(/431|414|too long/i);
+  });
+
+  it('table cells isolate their text and let long names wrap', async () => {
+    await open('/ranking/?v=1');
+    await page.click('[data-testid="toggle-table"]');
+    const cell = page.locator('[data-testid="table-ranking"] tbody td').nth(1);
+    await expect(cell.evaluate((td) => getComputedStyle(td).overflowWrap)).resolves.toBe('anywhere');
+    await expect(cell.locator('bdi').evaluate((b) => getComputedStyle(b).unicodeBidi)).resolves.toBe(
+      'isolate'
+    );
+  });
+});
+
 describe('unit page', () => {
   it("shows the seed's tables with source lines and its findings", async () => {
     await open(`/unit/?v=1&unit=${seed.unit_id}`);
