@@ -27,6 +27,11 @@ describe('the manifest check', () => {
       "SELECT 'units' AS t, count(*)::DOUBLE AS n FROM read_parquet(['units.parquet']) UNION ALL " +
         "SELECT 'line_items' AS t, count(*)::DOUBLE AS n FROM read_parquet(['line_items.parquet'])"
     );
+    // tables held in memory are counted where they are held (disclosures in docs_mem)
+    expect(rowCountsSql(['disclosures', 'units'], files, ['disclosures', 'units'])).toBe(
+      "SELECT 'disclosures' AS t, count(*)::DOUBLE AS n FROM docs_mem UNION ALL " +
+        "SELECT 'units' AS t, count(*)::DOUBLE AS n FROM units"
+    );
   });
 
   it('finds nothing when all agrees, and names each disagreement in zh and en', () => {

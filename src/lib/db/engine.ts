@@ -246,7 +246,7 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   const seenRows = new Map<TableName, number>();
   if (expectedRows.size) {
     try {
-      const counts = await conn.query(rowCountsSql([...expectedRows.keys()], files));
+      const counts = await conn.query(rowCountsSql([...expectedRows.keys()], files, inMemory));
       for (const r of counts.toArray()) seenRows.set(String(r.t) as TableName, Number(r.n));
     } catch (e) {
       return fail(

@@ -31,13 +31,23 @@ export function manifestRows(manifest: unknown, files: Record<TableName, string[
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** One query: each table's row count straight from its files (names come from manifestFiles, quoted). */
-export function rowCountsSql(tables: readonly TableName[], files: Record<TableName, string[]>): string {
+/** One query: each table's row count as DuckDB sees it — a table held in memory counted where it is held
+ * (`docs_mem` for disclosures), the others straight from their files (answered from the Parquet footers);
+ * names come from manifestFiles and the closed list of tables, quoted. */
+export function rowCountsSql(
+  tables: readonly TableName[],
+  files: Record<TableName, string[]>,
+  inMemory: readonly TableName[] = []
+): string {
   return tables
-    .map(
-      (t) =>
-        `SELECT ${sqlString(t)} AS t, count(*)::DOUBLE AS n FROM read_parquet([${files[t].map(sqlString).join(', ')}])`
-    )
+    .map((t) => {
+      const from = inMemory.includes(t)
+        ? t === 'disclosures'
+          ? 'docs_mem'
+          : t
+        : `read_parquet([${files[t].map(sqlString).join(', ')}])`;
+      return `SELECT ${sqlString(t)} AS t, count(*)::DOUBLE AS n FROM ${from}`;
+    })
     .join(' UNION ALL ');
 }
 
