@@ -99,7 +99,7 @@ beforeAll(async () => {
   oldManifest = wholeOutput(a);
   newManifest = wholeOutput(b);
   expect(newManifest).not.toBe(oldManifest);
-});
+}, 60_000);
 
 let n = 0;
 const outDir = () => join(root, `out-${n++}`);
@@ -121,7 +121,7 @@ async function killAt(out: string, step: string, expected: 'old' | 'new') {
   expectClean(out);
 }
 
-describe('an ingest killed while it publishes', { timeout: 60_000 }, () => {
+describe('an ingest killed while it publishes', { timeout: 90_000 }, () => {
   it('leaves the old output or the new one whole, in a folder it wrote before', async () => {
     const out = outDir();
     expect((await run(['--out', out, ...OLD])).code).toBe(0);
