@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
   await new Promise((ok) => catcher?.close(ok));
-  expect(pageErrors).toEqual([]);
+  expect(pageErrors.join('\n')).toBe('');
 });
 
 const link = (sql: string) => `/sql/?v=1&q=${encodeURIComponent(sql)}`;
