@@ -31,6 +31,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // and nothing left 127.0.0.1 (an extension download, say): the browser blocks it, but it would be listed
+  const outside = (s?.requests ?? []).filter(
+    (u) => !/^(data:|blob:)/.test(u) && new URL(u).hostname !== '127.0.0.1'
+  );
+  expect(outside).toEqual([]);
   await s?.close();
   await new Promise((ok) => catcher?.close(ok));
   expect(pageErrors.join('\n')).toBe('');
@@ -106,6 +111,8 @@ describe('SQL console', () => {
     `ATTACH '${C}/p.db' AS x`,
     `COPY units TO '${C}/q.csv'`,
     `INSTALL httpfs`,
+    `LOAD json`,
+    `LOAD '${C}/z.duckdb_extension.wasm'`,
     `SET enable_external_access = true`
   ];
 
