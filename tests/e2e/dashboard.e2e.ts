@@ -278,6 +278,30 @@ describe('unit page', () => {
     await expect(page.locator('[data-testid="unit-findings-table"] tbody tr').count()).resolves.toBe(n);
     await screenshot(page, 'unit');
   });
+
+  it('a real PDF’s unit page: both scopes of one year reachable, figures traced to their page', async () => {
+    const docs = await queryData(
+      `SELECT unit_id, doc_id, scope FROM disclosures WHERE unit_name = '上海市普陀区商务委员会' ORDER BY scope`
+    );
+    expect(docs.map((d) => d.scope)).toEqual(['department', 'unit']);
+    await open(`/unit/?v=1&unit=${docs[0].unit_id}&y=2025`);
+    const chips = await page.locator('[data-testid="unit-page"] nav.docs a').allInnerTexts();
+    expect(chips.map((c) => c.replace(/\s+/g, ' ').trim())).toEqual([
+      '2025 预算（部门）',
+      '2025 预算（单位）'
+    ]);
+    await page.locator('[data-testid="unit-page"] nav.docs a', { hasText: '单位' }).click();
+    await page.waitForURL(/scope=unit/);
+    await waitReady(page);
+    await expect(page.locator('[data-testid="unit-page"]').innerText()).resolves.toContain(
+      'putuo-commerce-2025-unit-budget.pdf'
+    );
+    // 表10 (the 三公 table, its 9th table): 公务接待费 1.00 on page 21
+    const row = page.locator('[data-testid="unit-table-10"] tr', { hasText: '公务接待费' }).first();
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells).toContain('1.00');
+    expect(cells).toContain('21');
+  });
 });
 
 describe('language', () => {

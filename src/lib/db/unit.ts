@@ -1,12 +1,13 @@
 // 单位 unit page: a unit's documents, and one document rebuilt — its disclosure row, line items by table,
 // projects and findings, each with the source line it came from.
-import type { DisclosureRow, FindingRow, Kind, LineItemRow, ProjectRow, UnitRow } from '../model';
+import type { DisclosureRow, FindingRow, Kind, LineItemRow, ProjectRow, Scope, UnitRow } from '../model';
 import type { Query } from './types';
 
 export interface UnitDocRow {
   doc_id: string;
   year: number | null;
   kind: Kind | null;
+  scope: Scope | null;
   source_kind: 'published' | 'synthetic';
   source_file: string;
   published_on: string | null;
@@ -22,21 +23,30 @@ export type { UnitRow };
 /** The unit's documents, latest year first, budget before final. */
 export function unitDocsQuery(unitId: string): Query {
   return {
-    sql: `SELECT d.doc_id, d.year, d.kind, d.source_kind, d.source_file, d.published_on,
+    sql: `SELECT d.doc_id, d.year, d.kind, d.scope, d.source_kind, d.source_file, d.published_on,
   CAST(count(f.doc_id) AS INTEGER) AS findings,
   CAST(count(f.doc_id) FILTER (WHERE f.severity = 'error') AS INTEGER) AS errors
 FROM disclosures d LEFT JOIN findings f ON f.doc_id = d.doc_id
 WHERE d.unit_id = ?
-GROUP BY d.doc_id, d.year, d.kind, d.source_kind, d.source_file, d.published_on
-ORDER BY d.year DESC NULLS LAST, CASE d.kind WHEN 'budget' THEN 0 ELSE 1 END, d.doc_id`,
+GROUP BY d.doc_id, d.year, d.kind, d.scope, d.source_kind, d.source_file, d.published_on
+ORDER BY d.year DESC NULLS LAST, CASE d.kind WHEN 'budget' THEN 0 ELSE 1 END,
+  CASE d.scope WHEN 'department' THEN 0 WHEN 'unit' THEN 2 ELSE 1 END, d.doc_id`,
     params: [unitId]
   };
 }
 
 /** Pick the document a unit page shows: the given year/kind if present, else the latest. */
-export function pickDoc(docs: UnitDocRow[], year?: number, kind?: Kind): UnitDocRow | undefined {
+export function pickDoc(
+  docs: UnitDocRow[],
+  year?: number,
+  kind?: Kind,
+  scope?: Scope
+): UnitDocRow | undefined {
+  const fits = (d: UnitDocRow) =>
+    (year === undefined || d.year === year) && (kind === undefined || d.kind === kind);
   return (
-    docs.find((d) => (year === undefined || d.year === year) && (kind === undefined || d.kind === kind)) ??
+    docs.find((d) => fits(d) && (scope === undefined || d.scope === scope)) ??
+    docs.find(fits) ??
     docs.find((d) => year === undefined || d.year === year) ??
     docs[0]
   );

@@ -40,6 +40,7 @@ const YEAR_MAX = 2100;
 /** Every field of every view, by state property name. */
 export const FIELDS = {
   kind: pick('kind', ['budget', 'final'] as const),
+  scope: pick('scope', ['department', 'unit'] as const),
   regions: texts('reg', NAME_TEXT),
   levels: texts('lvl', NAME_TEXT),
   categories: texts('cat', NAME_TEXT),

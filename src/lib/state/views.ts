@@ -54,7 +54,7 @@ export const VIEW_FIELDS = {
   staffing: [...FILTERS, 'year', 'metric', 'limit'],
   percapita: [...FILTERS, 'year', 'metric', 'per', 'peers', 'limit'],
   benchmark: ['unit', 'year', 'kind', 'sources', 'peers'],
-  unit: ['unit', 'year', 'kind'],
+  unit: ['unit', 'year', 'kind', 'scope'],
   quality: [...FILTERS, 'years', 'severities', 'checks', 'page'],
   sql: ['q']
 } as const satisfies Record<View, readonly FieldName[]>;
@@ -139,7 +139,12 @@ export const STATE_SCHEMAS = {
     sources: list(F.sources.schema),
     peers: o(F.peers.schema)
   }),
-  unit: v.strictObject({ unit: o(F.unit.schema), year: o(F.year.schema), kind: o(F.kind.schema) }),
+  unit: v.strictObject({
+    unit: o(F.unit.schema),
+    year: o(F.year.schema),
+    kind: o(F.kind.schema),
+    scope: o(F.scope.schema)
+  }),
   quality: v.strictObject({
     ...filterEntries,
     years: list(F.years.schema),
