@@ -53,6 +53,9 @@ describe('the data against its manifest', () => {
       `line_items 表有 ${rows.toLocaleString('en-US')} 行，清单写 ${(rows + 1).toLocaleString('en-US')} 行`
     );
     expect(text).toContain('两次不同的导入');
+    // the files were read: no network hint
+    expect(text).toContain('未显示任何数字');
+    expect(text).not.toContain('检查网络连接');
   });
 
   it('says so when a file it reads whole has other bytes than the manifest states', async () => {

@@ -12,6 +12,8 @@ class AppState {
   progress = $state<EngineProgress | null>(null);
   error = $state('');
   errorEn = $state('');
+  /** the data was read and disagrees with its manifest: no network hint */
+  errorIsData = $state(false);
   /** raw, not deeply reactive: replaced whole, never mutated (a 100k corpus has tens of thousands of units,
    * and a deep proxy per unit would cost more than the query that listed them) */
   db = $state.raw<Db | null>(null);
@@ -49,14 +51,15 @@ function applyLang() {
 }
 
 /** Plain words for what went wrong while loading. */
-export function describeLoadError(err: unknown): { zh: string; en: string } {
+export function describeLoadError(err: unknown): { zh: string; en: string; data: boolean } {
   const cut = (m: string) => (m.length > 300 ? m.slice(0, 300) + '…' : m);
   const zh = cut(err instanceof Error ? err.message : String(err));
   const en =
     err && typeof err === 'object' && typeof (err as { en?: unknown }).en === 'string'
       ? cut((err as { en: string }).en)
       : zh;
-  return { zh, en };
+  const data = !!err && typeof err === 'object' && (err as { kind?: unknown }).kind === 'data';
+  return { zh, en, data };
 }
 
 let started: Promise<void> | null = null;
@@ -83,6 +86,7 @@ export function startEngine(): Promise<void> {
       const d = describeLoadError(err);
       app.error = d.zh;
       app.errorEn = d.en;
+      app.errorIsData = d.data;
       app.status = 'error';
       // the page has finished: it shows the error
       markEngine(true, true);

@@ -16,7 +16,9 @@ export class EngineError extends Error {
   constructor(
     message: string,
     readonly en: string,
-    readonly url?: string
+    readonly url?: string,
+    /** 'data': the files were read and disagree with their manifest (no network problem to hint at) */
+    readonly kind: 'load' | 'data' = 'load'
   ) {
     super(message);
     this.name = 'EngineError';
@@ -258,7 +260,7 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   globalThis.performance?.measure?.('gongkai:verify', { start: verifyStart });
   if (found.length) {
     const m = mismatchMessage(found, manifestUrl);
-    return fail(new EngineError(m.zh, m.en, manifestUrl));
+    return fail(new EngineError(m.zh, m.en, manifestUrl, 'data'));
   }
   report({ stage: 'ready' });
   return { db: dbFromConnection(conn, () => adb.terminate()), manifest: json };

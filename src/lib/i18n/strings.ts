@@ -53,6 +53,7 @@ const zh = {
   loading_query: '正在查询',
   load_failed: '数据载入失败',
   load_failed_hint: '请检查网络连接或稍后刷新页面。原因：',
+  load_failed_data_hint: '数据文件与其清单不一致，未显示任何数字（请重新导入或重新发布这份数据）。',
   notice_dropped: '链接中的部分参数无效，已忽略：',
   dismiss: '关闭',
   no_data: '所选条件下没有数据。',
@@ -165,6 +166,8 @@ const en: Record<StringKey, string> = {
   loading_query: 'Querying',
   load_failed: 'The data could not be loaded',
   load_failed_hint: 'Check the connection or reload the page later. Reason: ',
+  load_failed_data_hint:
+    'The data files disagree with their manifest, so no figure is shown (ingest or publish the data again). ',
   notice_dropped: 'Some parameters of this link were invalid and have been ignored: ',
   dismiss: 'Dismiss',
   no_data: 'No data for these filters.',
