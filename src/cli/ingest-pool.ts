@@ -1,13 +1,12 @@
-// Parsing on every core: a runner owns one shard, either in this thread or in a worker thread. The pool hands
-// out batches of files in input order; entries come back with their input ordinal, so the report and the
-// Parquet stay in sorted input order whichever thread parsed what.
+// Parsing on every core: a runner owns one shard in a worker thread (one worker when the run has one job, so
+// every document parses under the time and memory budgets). The pool hands out batches of files in input
+// order; entries come back with their input ordinal, so the report and the Parquet stay in sorted input order
+// whichever thread parsed what.
 import { Worker } from 'node:worker_threads';
 import type { IngestOptions } from '../lib/ingest/index';
 import type { InputFile } from '../lib/ingest/files';
-import { openShard } from '../lib/ingest/parquet';
 import { rejectedEntry, type ReportEntry } from '../lib/ingest/report';
 import type { TableName } from '../lib/model';
-import { ingestFileInto } from './ingest-file';
 
 export interface BatchItem {
   ord: number;
@@ -33,33 +32,34 @@ export interface Runner {
   close(): Promise<void>;
 }
 
-export async function inProcessRunner(data: WorkerData): Promise<Runner> {
-  const shard = await openShard(data.tmpDir, data.shardId);
-  return {
-    run: async (items) => {
-      const out = [];
-      for (const it of items) out.push(await ingestFileInto(shard, it.ord, it.input, data.opts));
-      return out;
-    },
-    finish: () => shard.finish(),
-    close: async () => {}
-  };
-}
-
 /** How long one document may take to parse in a worker thread before it is rejected (seconds). */
 export const DEFAULT_BUDGET_S = 60;
+/** The heap (V8 old generation) of one worker thread (MB); pdf.js peaks around 400 MB on a 25-page PDF. */
+export const DEFAULT_MEMORY_MB = 4096;
 
-const overBudget = (ord: number, file: string, budgetMs: number): ReportEntry =>
-  rejectedEntry(ord, file, [`${file}: over the time budget of ${budgetMs / 1000} s (parse stopped)`]);
+export interface Budgets {
+  /** per-document time budget (ms) */
+  timeMs: number;
+  /** per-worker heap budget (MB): a document whose parse needs more is rejected */
+  memoryMb: number;
+}
+
+const overTime = (budgetMs: number) => `over the time budget of ${budgetMs / 1000} s (parse stopped)`;
+const overMemory = (mb: number) => `over the memory budget of ${mb} MB (parse stopped)`;
 
 /**
  * A runner in a worker thread, with a watchdog: the worker answers each document with its entry, in the order
  * sent, so the main thread knows which document is being parsed and since when. A document that takes longer
- * than `budgetMs` cannot be stopped from inside its thread: the worker is terminated, the document rejected
- * as over the time budget, and a new worker (a new shard) is started; it parses again the documents whose
- * rows were in the lost shard (their entries are kept), then the rest of what was sent.
+ * than `budgets.timeMs` cannot be stopped from inside its thread: the worker is terminated. A document whose
+ * parse needs more heap than `budgets.memoryMb` makes V8 stop the worker (ERR_WORKER_OUT_OF_MEMORY). Either
+ * way the document is rejected with the reason and a new worker (a new shard) is started; it parses again the
+ * documents whose rows were in the lost shard (their entries are kept), then the rest of what was sent.
  */
-export function workerRunner(data: WorkerData, budgetMs = DEFAULT_BUDGET_S * 1000): Promise<Runner> {
+export function workerRunner(
+  data: WorkerData,
+  budgets: Budgets = { timeMs: DEFAULT_BUDGET_S * 1000, memoryMb: DEFAULT_MEMORY_MB }
+): Promise<Runner> {
+  const budgetMs = budgets.timeMs;
   interface Request {
     want: number;
     entries: ReportEntry[];
@@ -98,7 +98,8 @@ export function workerRunner(data: WorkerData, budgetMs = DEFAULT_BUDGET_S * 100
   const start = (id: number) => {
     isReady = false;
     const w = new Worker(new URL('./ingest-worker-boot.mjs', import.meta.url), {
-      workerData: { ...data, shardId: id }
+      workerData: { ...data, shardId: id },
+      resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb }
     });
     worker = w;
     w.on('message', (m: FromWorker) => {
@@ -121,16 +122,32 @@ export function workerRunner(data: WorkerData, budgetMs = DEFAULT_BUDGET_S * 100
       }
       if (m.type === 'finished') return finished?.resolve(m.files);
     });
-    w.on('error', (e) => w === worker && fail(new Error(`ingest worker ${id} crashed: ${e.message}`)));
+    w.on('error', (e: Error & { code?: string }) => {
+      if (w !== worker) return;
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' && isReady && pending.length > 0)
+        return replace(overMemory(budgets.memoryMb));
+      const hint =
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? ` (its memory budget is ${budgets.memoryMb} MB)` : '';
+      fail(new Error(`ingest worker ${id} crashed: ${e.message}${hint}`));
+    });
     w.on('exit', (code) => {
       if (w === worker && !closing) fail(new Error(`ingest worker ${id} exited early (code ${code})`));
     });
   };
   const onTimeout = () => {
     timer = null;
-    const late = pending.shift();
-    if (!late || failure) return;
-    settle(late, overBudget(late.item.ord, late.item.input.file, budgetMs));
+    if (pending.length > 0 && !failure) replace(overTime(budgetMs));
+  };
+  /** The worker is lost on the document it was parsing (the first one not answered): reject it, start anew. */
+  const replace = (reason: string) => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const late = pending.shift()!;
+    const { ord, input } = late.item;
+    const file = input.file;
+    // a document of the lost shard, parsed again: its entry said ok, so its rows cannot be left out
+    if (!late.req) return fail(new Error(`${file} went ${reason} when parsed again`));
+    settle(late, rejectedEntry(ord, file, [`${file}: ${reason}`]));
     const old = worker;
     // a new shard: the documents of the lost one first (their entries are known), then what was waiting
     const replay = inShard.map((item) => ({ item, req: null }));
@@ -183,8 +200,14 @@ export interface PoolResult {
   shardFiles: Record<TableName, string>[];
 }
 
+/** A positive number from the environment, else `fallback`. */
+const fromEnv = (name: string, fallback: number) => {
+  const n = Number(process.env[name]);
+  return n > 0 ? n : fallback;
+};
+
 /**
- * Parse `files` with `jobs` runners (1 = in this thread). `onProgress` is called with the number of files done.
+ * Parse `files` with `jobs` worker threads. `onProgress` is called with the number of files done.
  */
 export async function runPool(
   files: readonly InputFile[],
@@ -193,17 +216,19 @@ export async function runPool(
     tmpDir: string;
     ingest: IngestOptions;
     onProgress?: (done: number) => void;
-    /** per-document time budget in worker threads (default DEFAULT_BUDGET_S, or GONGKAI_INGEST_BUDGET_S) */
+    /** per-document time budget (default DEFAULT_BUDGET_S, or GONGKAI_INGEST_BUDGET_S) */
     budgetMs?: number;
+    /** heap budget of each worker (default DEFAULT_MEMORY_MB, or GONGKAI_INGEST_MEMORY_MB) */
+    memoryMb?: number;
   }
 ): Promise<PoolResult> {
   const jobs = Math.max(1, Math.min(opts.jobs, files.length || 1));
-  const envBudget = Number(process.env.GONGKAI_INGEST_BUDGET_S);
-  const budgetMs = opts.budgetMs ?? (envBudget > 0 ? envBudget * 1000 : DEFAULT_BUDGET_S * 1000);
-  const make = (shardId: number) => {
-    const data: WorkerData = { tmpDir: opts.tmpDir, shardId, opts: opts.ingest };
-    return jobs === 1 ? inProcessRunner(data) : workerRunner(data, budgetMs);
+  const budgets: Budgets = {
+    timeMs: opts.budgetMs ?? fromEnv('GONGKAI_INGEST_BUDGET_S', DEFAULT_BUDGET_S) * 1000,
+    memoryMb: opts.memoryMb ?? Math.round(fromEnv('GONGKAI_INGEST_MEMORY_MB', DEFAULT_MEMORY_MB))
   };
+  const make = (shardId: number) =>
+    workerRunner({ tmpDir: opts.tmpDir, shardId, opts: opts.ingest }, budgets);
   const settled = await Promise.allSettled(Array.from({ length: jobs }, (_, i) => make(i)));
   const runners = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   try {

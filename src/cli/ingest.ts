@@ -10,7 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { discoverInputs } from '../lib/ingest/files';
-import { writeTables } from '../lib/ingest/parquet';
 import {
   buildManifest,
   buildReport,
@@ -90,7 +89,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   return result.output;
 }
 
-/** Below this many files a single thread is faster than starting workers. */
+/** Below this many files one worker thread is faster than starting one per core. */
 const PARALLEL_FROM = 200;
 
 export interface IngestRun {
@@ -178,12 +177,16 @@ export async function runIngest(argv: readonly string[], io: Io = defaultIo): Pr
     mkdirSync(work);
     const jobs = options.jobs ?? (files.length >= PARALLEL_FROM ? availableParallelism() : 1);
     const progress = startProgress({ total: files.length, write: say, isTTY: io.isTTY });
-    const pool = await runPool(files, {
+    const pooling = runPool(files, {
       jobs,
       tmpDir: work,
       ingest: options.sourceKind ? { sourceKind: options.sourceKind } : {},
       onProgress: (done) => progress.update(done)
     });
+    pooling.catch(() => {}); // awaited below
+    // the Parquet writer (DuckDB) loads here while the worker threads start and parse
+    const { writeTables } = await import('../lib/ingest/parquet');
+    const pool = await pooling;
     pauseAt('parsed');
     const { entries, excluded } = rejectDuplicates(pool.entries);
     const report = buildReport(entries);

@@ -1,6 +1,7 @@
-// The per-document time budget of the ingest's worker threads: a document that parses for longer than the
-// budget is rejected with its name and the reason, its worker is replaced, and the batch goes on with the
-// same output as without that document.
+// The per-document time and memory budgets of the ingest's worker threads (every run parses in at least one):
+// a document that parses for longer than the time budget, or needs more heap than the memory budget, is
+// rejected with its name and the reason, its worker is replaced, and the batch goes on with the same output as
+// without that document.
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +65,52 @@ describe('per-document time budget (worker threads)', () => {
     } finally {
       if (old === undefined) delete process.env.GONGKAI_INGEST_BUDGET_S;
       else process.env.GONGKAI_INGEST_BUDGET_S = old;
+    }
+  }, 60_000);
+});
+
+describe('per-worker memory budget', () => {
+  it('rejects the document over the budget in a one-job run, and the output equals a run without it', async () => {
+    const withBig = join(root, 'mem-with-big');
+    const without = join(root, 'mem-without');
+    mkdirSync(withBig);
+    mkdirSync(without);
+    for (let i = 0; i < 6; i++) {
+      const name = `${i < 3 ? 'a' : 'z'}-${String(i).padStart(2, '0')}.txt`;
+      writeFileSync(join(withBig, name), copy(i));
+      writeFileSync(join(without, name), copy(i));
+    }
+    // ~16 MB of text: its parse needs far more than a 64 MB heap (a one-page document needs a few MB)
+    writeFileSync(join(withBig, 'm-big.txt'), SEED.repeat(400));
+    const old = process.env.GONGKAI_INGEST_MEMORY_MB;
+    process.env.GONGKAI_INGEST_MEMORY_MB = '64';
+    try {
+      const t = performance.now();
+      // no --jobs: under 200 files, one worker thread, under the same budgets
+      const a = await runIngest(
+        ['--out', join(root, 'mem-a'), '--quiet', '--relative-to', withBig, withBig],
+        quietIo
+      );
+      const seconds = (performance.now() - t) / 1000;
+      const b = await runIngest(
+        ['--out', join(root, 'mem-b'), '--quiet', '--relative-to', without, without],
+        quietIo
+      );
+      expect([a.jobs, a.exitCode, b.exitCode]).toEqual([1, 2, 0]);
+      const big = a.report!.entries.find((e) => e.file.endsWith('m-big.txt'))!;
+      expect(big.status).toBe('rejected');
+      expect(big.reasons.join(' ')).toMatch(/m-big\.txt: over the memory budget of 64 MB/);
+      const others = a.report!.entries.filter((e) => e !== big);
+      expect(others).toHaveLength(6);
+      for (const e of others) expect([e.file, e.status, e.reasons]).toEqual([e.file, 'ok', []]);
+      expect(others).toEqual(b.report!.entries);
+      expect(a.manifest!.rows).toEqual(b.manifest!.rows);
+      const [fa, fb] = [files(join(root, 'mem-a')), files(join(root, 'mem-b'))];
+      for (const t of Object.keys(fa)) expect(fa[t] === fb[t], t).toBe(true);
+      expect(seconds).toBeLessThan(20);
+    } finally {
+      if (old === undefined) delete process.env.GONGKAI_INGEST_MEMORY_MB;
+      else process.env.GONGKAI_INGEST_MEMORY_MB = old;
     }
   }, 60_000);
 });
