@@ -31,11 +31,11 @@ export const gridLines = (lines: Line[]): Line[] =>
 
 /** Header cells of a block: every cell of the lines before its first line holding an amount (column
  *  numbers aside), minus the lines that carry the unit and the 编制部门 (they sit above every table). */
-export function headings(lines: Line[], skip: (text: string) => boolean = () => false): Heading[] {
+export function headings(lines: Line[]): Heading[] {
   const first = lines.findIndex((l) => l.cells?.some(isAmountCell) && !isColumnNumbers(l.cells));
   const head = lines
     .slice(0, first < 0 ? lines.length : first)
-    .filter((l) => !skip(l.text) && !isColumnNumbers(l.cells ?? []));
+    .filter((l) => !isColumnNumbers(l.cells ?? []));
   const out: Heading[] = [];
   head.forEach((l, i) => {
     for (const c of l.cells ?? []) out.push({ ...c, up: head.length - i, center: (c.x0 + c.x1) / 2 });

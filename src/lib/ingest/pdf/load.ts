@@ -29,8 +29,6 @@ export interface PdfInfo {
   pages: PdfPage[];
   /** what could not be read in full ("page 7 could not be read in full (…)"): the document is partial */
   problems: string[];
-  /** the document information dictionary's Title / Subject / Keywords / Producer, when set */
-  meta: Record<string, string>;
 }
 
 export interface PdfAssets {
@@ -225,14 +223,6 @@ async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: Pdf
       'too_many_pages',
       `${doc.numPages} pages, over the budget of ${budget.maxPages} pages per document`
     );
-  const meta: Record<string, string> = {};
-  try {
-    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
-    for (const k of ['Title', 'Subject', 'Keywords', 'Producer', 'Creator'])
-      if (typeof info?.[k] === 'string' && info[k]) meta[k] = info[k] as string;
-  } catch {
-    // no information dictionary: nothing to keep
-  }
   const pages: PdfPage[] = [];
   let chars = 0;
   let text = '';
@@ -267,7 +257,7 @@ async function readAll(task: Task, file: string, pdfjs: PdfJsModule, budget: Pdf
       'no_unicode',
       `the text has no usable Unicode map (${Math.round(share * 100)}% private-use, control or out-of-place characters): its fonts do not say which characters they draw`
     );
-  return { pages, meta, problems: [] };
+  return { pages, problems: [] };
 }
 
 type TextItems = Awaited<ReturnType<PdfPageProxy['getTextContent']>>['items'];
