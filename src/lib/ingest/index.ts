@@ -1,6 +1,5 @@
 // Entry point of the ingest: one document's bytes in, its rows (or the reasons it was rejected) out.
 // normalise → split sections → parse tables and prose → resolve figures → cross-check → rows.
-import { createHash } from 'node:crypto';
 import {
   figure,
   FIGURE_NAMES,
@@ -20,6 +19,7 @@ import { readNarrative, readNarrativeProjects, readStaff, readTargetTables } fro
 import { declaredUnit, sumTolerance, type MoneyUnit } from './numbers';
 import { buildProse } from './prose';
 import { findTables, proseLines, titleNumber } from './sections';
+import { sha256Hex } from './sha256';
 import { parseTables } from './tables';
 import { displayName, readDocumentText, UnreadableDocument, type DocumentText, type Line } from './text';
 
@@ -28,7 +28,7 @@ export interface IngestOptions {
   sourceKind?: SourceKind;
 }
 
-const hash = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
+const hash = (s: string, n: number) => sha256Hex(s).slice(0, n);
 
 export function unitIdOf(region: string | null, unitName: string): string {
   return 'u' + hash(`${region ?? ''}|${unitName}`, 12);
