@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config';
 import { parquetData } from './scripts/data-plugin.mjs';
 
 export default defineConfig({
-  plugins: [sveltekit(), parquetData({ dir: process.env.GONGKAI_DATA_DIR ?? 'data/parquet' })],
+  plugins: [
+    sveltekit(),
+    parquetData({
+      dir: process.env.GONGKAI_DATA_DIR ?? 'data/parquet',
+      outDir: process.env.GONGKAI_BUILD_DIR ?? 'build'
+    })
+  ],
   test: {
     projects: [
       {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cjkFontAvailable, NOTO_CJK_PATH } from '../lib/generate/pdf/font';
-import { runGenerate } from './generate';
+import { removeAnswerKeys, runGenerate } from './generate';
 
 export const DEMO = {
   units: 150,
@@ -59,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       pdfShare = 0;
     }
     await runGenerate({ ...DEMO, pdfShare, out: city, quiet: false });
+    removeAnswerKeys(city);
     process.stderr.write(
       `data: [2/2] ingesting ${PUBLISHED} (published) and the demo city (synthetic) into ${OUT}\n`
     );

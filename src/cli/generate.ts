@@ -167,6 +167,15 @@ function shardInWorker(task: ShardTask, progress: (documents: number) => void) {
  * empty --out the files go to a sibling staging folder renamed into place at the end; into a folder that
  * already holds files, each file is written to a temp name and renamed.
  */
+/**
+ * Remove the answer keys (*.truth.json) from a generated folder, leaving only documents: the ingest would
+ * name every one of them as a skipped file.
+ */
+export function removeAnswerKeys(dir: string): void {
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    if (f.endsWith('.truth.json')) rmSync(join(dir, f));
+}
+
 export async function runGenerate(
   args: GenerateArgs
 ): Promise<ShardResult & { seconds: number; jobs: number }> {

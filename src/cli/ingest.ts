@@ -1,7 +1,7 @@
 // npm run ingest -- --out DIR INPUT...
 // Disclosure documents (.txt as extracted from a PDF, .html/.htm) in; the Parquet tables of the schema,
 // manifest.json and ingest-report.json out. Exit 0 when every input produced a record, 2 when some were
-// rejected (the others are still written), 1 on usage or I/O errors.
+// rejected or skipped (the others are still written), 1 on usage or I/O errors.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,6 +14,7 @@ import {
   buildManifest,
   buildReport,
   exitCodeOf,
+  isSkipped,
   rejectDuplicates,
   toJson,
   type IngestReport,
@@ -26,7 +27,8 @@ import { startProgress } from './progress';
 
 export const USAGE = `usage: npm run ingest -- --out DIR [--jobs N] [--source-kind published|synthetic]
          [--relative-to DIR] [--quiet] INPUT...
-  INPUT    files or folders (searched recursively) of .pdf, .txt, .html, .htm disclosure documents
+  INPUT    files or folders (searched recursively) of .pdf, .txt, .html, .htm disclosure documents;
+           files of other types and duplicates are skipped and named, and make the exit status 2
   --out    folder to write disclosures/line_items/projects/findings/units .parquet, manifest.json,
            ingest-report.json into (created if missing; the earlier run's files are replaced all at once,
            an interrupted run leaves them whole, and one ingest at a time may write there)
@@ -88,6 +90,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (!result.success) throw new UsageError(result.issues.map((i) => i.message).join('; '));
   return result.output;
 }
+
+/** How many skipped and rejected files the summary names one by one (ingest-report.json has them all). */
+const LISTED = 100;
 
 /** Below this many files one worker thread is faster than starting one per core. */
 const PARALLEL_FROM = 200;
@@ -217,9 +222,16 @@ export async function runIngest(argv: readonly string[], io: Io = defaultIo): Pr
       `ingest: ${t.inputs} document${t.inputs === 1 ? '' : 's'} in ${seconds.toFixed(2)} s${how}: ` +
         `${t.ok} ok, ${t.partial} partial, ${t.rejected} rejected → ${options.out}\n`
     );
-    const rejected = report.entries.filter((e) => e.status === 'rejected');
-    for (const e of rejected.slice(0, 10)) say(`  rejected ${e.file}: ${e.reasons.join('; ')}\n`);
-    if (rejected.length > 10) say(`  … and ${rejected.length - 10} more, see ingest-report.json\n`);
+    const skipped = report.entries.filter(isSkipped);
+    const rejected = report.entries.filter((e) => e.status === 'rejected' && !isSkipped(e));
+    if (skipped.length)
+      say(`ingest: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} (not read):\n`);
+    for (const e of skipped.slice(0, LISTED)) say(`  skipped ${e.file}: ${e.reasons.join('; ')}\n`);
+    if (skipped.length > LISTED)
+      say(`  … and ${skipped.length - LISTED} more skipped, see ingest-report.json\n`);
+    for (const e of rejected.slice(0, LISTED)) say(`  rejected ${e.file}: ${e.reasons.join('; ')}\n`);
+    if (rejected.length > LISTED)
+      say(`  … and ${rejected.length - LISTED} more rejected, see ingest-report.json\n`);
     return { exitCode: exitCodeOf(t), report, manifest, seconds, jobs };
   } catch (e) {
     io.stderr(`ingest: failed: ${(e as Error).message}\n`);

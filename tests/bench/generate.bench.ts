@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { removeAnswerKeys } from '../../src/cli/generate';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -93,6 +94,7 @@ for (const size of sizes) {
       '--quiet'
     ]);
     if (gen.status !== 0) throw new Error(`generate failed (${gen.status}): ${gen.stderrTail}`);
+    removeAnswerKeys(corpus);
     const ingestArgs = ['--out', out, '--quiet', ...(values.jobs ? ['--jobs', values.jobs] : []), corpus];
     const ing = measure('src/cli/ingest.ts', ingestArgs);
     if (ing.status !== 0) throw new Error(`ingest exited ${ing.status}: ${ing.stderrTail}`);

@@ -28,7 +28,7 @@ const tempDir = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('discoverInputs', () => {
-  it('walks folders recursively, sorted by path, skipping other extensions and hidden entries', () => {
+  it('walks folders recursively, sorted by path, keeping other types as unsupported and skipping hidden entries', () => {
     const d = tempDir();
     mkdirSync(join(d, 'b/c'), { recursive: true });
     mkdirSync(join(d, '.git'));
@@ -46,17 +46,19 @@ describe('discoverInputs', () => {
     const { files, missing } = discoverInputs([d]);
     expect(missing).toEqual([]);
     writeFileSync(join(d, 'b/c/y.PDF'), 'x');
-    expect(files.map((f) => f.file.slice(d.length + 1))).toEqual([
-      'a.htm',
-      'b/a.html',
-      'b/c/z.TXT',
-      'b/link.txt'
+    expect(files.map((f) => [f.file.slice(d.length + 1), f.unsupported ?? null])).toEqual([
+      ['a.htm', null],
+      ['b/a.html', null],
+      ['b/c/notes.json', 'unsupported file type .json: gongkai reads .pdf, .txt, .html and .htm'],
+      ['b/c/z.TXT', null],
+      ['b/link.txt', null],
+      ['x.docx', 'unsupported file type .docx: gongkai reads .pdf, .txt, .html and .htm']
     ]);
     expect(discoverInputs([join(d, 'b/c')]).files.map((f) => f.file.slice(d.length + 1))).toEqual([
+      'b/c/notes.json',
       'b/c/y.PDF',
       'b/c/z.TXT'
     ]);
-    expect(files.every((f) => !f.unsupported)).toBe(true);
   });
 
   it('takes a named unsupported file as a rejected entry, names missing inputs, keeps each file once', () => {
@@ -75,7 +77,7 @@ describe('discoverInputs', () => {
       ['doc.txt', null]
     ]);
     const again = discoverInputs([`${d}/./`, `${d}//doc.txt`]).files.map((f) => f.file);
-    expect(again).toEqual([`${d}/doc.txt`]);
+    expect(again).toEqual([`${d}/doc.docx`, `${d}/doc.txt`]);
     const relative = discoverInputs([join(d, 'doc.docx'), d], { relativeTo: d });
     expect(relative.files.map((f) => f.file)).toEqual(['doc.docx', 'doc.txt']);
     expect(unsupportedReason('README')).toBe(

@@ -164,16 +164,30 @@ describe('a batch', () => {
     expect(outputsOf(out)).toEqual(OUTPUTS);
   });
 
-  it('has one report entry per input, in sorted path order, skipping other extensions inside folders', () => {
+  it('has one report entry per input, in sorted path order, files of other types included', () => {
     expect(report.entries.map((e) => e.file.slice(inputs.length + 1))).toEqual([
       'empty.txt',
+      'notes.json',
       'scan.docx',
       'scan.pdf',
       'sub/deeper/binary.txt',
       'sub/seed.txt'
     ]);
-    expect(report.totals.inputs).toBe(5);
-    expect(report.totals.ok + report.totals.partial + report.totals.rejected).toBe(5);
+    expect(report.totals.inputs).toBe(6);
+    expect(report.totals.ok + report.totals.partial + report.totals.rejected).toBe(6);
+  });
+
+  it('names every file it skipped, and why, apart from the documents it rejected', () => {
+    expect(entry('notes.json')).toMatchObject({
+      status: 'rejected',
+      reasons: ['unsupported file type .json: gongkai reads .pdf, .txt, .html and .htm']
+    });
+    expect(run.stderr).toContain('ingest: skipped 2 files (not read):');
+    expect(run.stderr).toContain(`skipped ${join(inputs, 'notes.json')}: unsupported file type .json`);
+    expect(run.stderr).toContain(`skipped ${join(inputs, 'scan.docx')}: unsupported file type .docx`);
+    expect(run.stderr).toMatch(/rejected \S*empty\.txt: /);
+    expect(run.stderr).not.toContain(`rejected ${join(inputs, 'notes.json')}`);
+    expect(run.stderr).not.toContain('ignored.txt');
   });
 
   it('rejects the empty, the binary and the named unsupported file with reasons, and goes on', () => {
@@ -194,8 +208,7 @@ describe('a batch', () => {
       expect(seed.counts.figures).toBeGreaterThan(0);
       expect(seed.counts.line_items).toBeGreaterThan(0);
     }
-    expect(run.stderr).toMatch(/ingest: 5 documents in [\d.]+ s/);
-    expect(run.stderr).toContain(`rejected ${join(inputs, 'scan.docx')}: unsupported file type .docx`);
+    expect(run.stderr).toMatch(/ingest: 6 documents in [\d.]+ s/);
   });
 
   it('writes a manifest that matches the Parquet it wrote', async () => {
@@ -204,7 +217,7 @@ describe('a batch', () => {
       TABLE_NAMES.map((t) => `${t}.parquet`)
     );
     expect(manifest.documents).toEqual({
-      inputs: 5,
+      inputs: 6,
       ok: report.totals.ok,
       partial: report.totals.partial,
       rejected: report.totals.rejected
@@ -273,12 +286,13 @@ describe('determinism', () => {
 });
 
 describe('an empty batch', () => {
-  it('exits 0 and writes valid empty Parquet with the schema', async () => {
+  it('exits 2 naming the one file it skipped, and writes valid empty Parquet with the schema', async () => {
     const inputs = tempDir('empty');
     writeFileSync(join(inputs, 'readme.md'), 'nothing to ingest');
     const out = join(tempDir(), 'out');
     const r = await ingest(['--out', out, inputs]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`skipped ${join(inputs, 'readme.md')}: unsupported file type .md`);
     expect(outputsOf(out)).toEqual(OUTPUTS);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.rows).toEqual({ disclosures: 0, line_items: 0, projects: 0, findings: 0, units: 0 });

@@ -1,6 +1,7 @@
 // Walking the ingest's inputs: files and folders in, a sorted list of documents to read out (node-only).
 import { readdirSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { UNSUPPORTED_PREFIX } from './report';
 
 /** Extensions the ingest reads: text as extracted from a PDF, and HTML pages. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.html', '.htm', '.pdf'];
@@ -10,7 +11,7 @@ export interface InputFile {
   file: string;
   /** Absolute path, used to read it. */
   path: string;
-  /** Set when the user named an unsupported file explicitly: it becomes a rejected entry. */
+  /** Set for a file of a type the ingest does not read: it becomes a rejected entry, reported as skipped. */
   unsupported?: string;
 }
 
@@ -26,10 +27,13 @@ export const isSupported = (name: string) => SUPPORTED_EXTENSIONS.includes(extna
 
 export function unsupportedReason(name: string): string {
   const ext = extname(name).toLowerCase();
-  return `unsupported file type ${ext || '(no extension)'}: gongkai reads .pdf, .txt, .html and .htm`;
+  return `${UNSUPPORTED_PREFIX} ${ext || '(no extension)'}: gongkai reads .pdf, .txt, .html and .htm`;
 }
 
-/** Every supported file under `dir`, recursively; hidden entries and other extensions are skipped silently. */
+/**
+ * Every file under `dir`, recursively. Hidden entries (a name starting with '.') are not inputs; a file of
+ * another type is kept with its `unsupported` reason, so the report names it as skipped.
+ */
 function walk(dir: string, shown: string, out: InputFile[]): void {
   const entries = readdirSync(dir, { withFileTypes: true });
   for (const entry of entries) {
@@ -50,6 +54,7 @@ function walk(dir: string, shown: string, out: InputFile[]): void {
     }
     if (isDir) walk(abs, display, out);
     else if (isFile && isSupported(entry.name)) out.push({ file: display, path: abs });
+    else if (isFile) out.push({ file: display, path: abs, unsupported: unsupportedReason(entry.name) });
   }
 }
 

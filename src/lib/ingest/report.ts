@@ -52,6 +52,16 @@ export function rejectedEntry(ord: number, file: string, reasons: string[]): Rep
   return { ord, file, status: 'rejected', doc_id: null, reasons, counts: { ...ZERO_COUNTS } };
 }
 
+/** The reasons that make a rejected entry a skipped file rather than a broken document. */
+export const UNSUPPORTED_PREFIX = 'unsupported file type';
+export const DUPLICATE_PREFIX = 'duplicate of ';
+
+/** A file the ingest did not read at all: of a type it does not read, or the same document as an earlier file. */
+export const isSkipped = (e: { status: IngestStatus; reasons: readonly string[] }) =>
+  e.status === 'rejected' &&
+  e.reasons.length === 1 &&
+  (e.reasons[0].startsWith(UNSUPPORTED_PREFIX) || e.reasons[0].startsWith(DUPLICATE_PREFIX));
+
 /**
  * Keep the first document of each doc_id (entries in input order); later ones become rejected
  * "duplicate of <file>". Returns the new entries and the ordinals whose rows must not be written.
@@ -73,7 +83,7 @@ export function rejectDuplicates(entries: readonly ReportEntry[]): {
     return {
       ...e,
       status: 'rejected' as const,
-      reasons: [`duplicate of ${first}`],
+      reasons: [`${DUPLICATE_PREFIX}${first}`],
       counts: { ...ZERO_COUNTS }
     };
   });
