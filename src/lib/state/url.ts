@@ -1,8 +1,10 @@
 // The one place the URL is written. Browser only. Writes are throttled: a burst of changes (typing,
-// dragging) lands as one history entry carrying the latest state.
+// dragging) lands as one history entry carrying the latest state; browsing a control with the keyboard
+// replaces the entry its run made (./intent.ts).
 import { goto } from '$app/navigation';
 import { serializeState } from './parse';
 import { throttledWriter } from './throttle';
+import { entryPolicy } from './intent';
 import type { View, ViewState } from './views';
 
 export const WRITE_INTERVAL_MS = 150;
@@ -25,11 +27,32 @@ const write = throttledWriter(
   { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms) }
 );
 
+const policy = entryPolicy();
+/** the decision for the change event being dispatched (cleared once its dispatch is over) */
+let changeReplaces: boolean | undefined;
+
+if (typeof window !== 'undefined') {
+  const capture = { capture: true };
+  window.addEventListener('keydown', (e) => policy.keydown(e.target, e.key), capture);
+  window.addEventListener('keyup', () => policy.keyup(), capture);
+  window.addEventListener('pointerdown', () => policy.end(), capture);
+  window.addEventListener('focusout', (e) => policy.end(e.target), capture);
+  window.addEventListener(
+    'change',
+    (e) => {
+      changeReplaces = policy.change(e.target);
+      // the page's own handlers run in this same dispatch; a task later it is over
+      setTimeout(() => (changeReplaces = undefined), 0);
+    },
+    capture
+  );
+}
+
 export function urlOf<V extends View>(view: V, state: ViewState<V>, pathname = location.pathname): string {
   return `${pathname}?${serializeState(view, state)}`;
 }
 
 /** Write a view's state into the URL (throttled). */
 export function writeUrl<V extends View>(view: V, state: ViewState<V>, opts: WriteOptions = {}): void {
-  write(urlOf(view, state, opts.pathname), !!opts.replace);
+  write(urlOf(view, state, opts.pathname), opts.replace ?? changeReplaces ?? false);
 }
