@@ -7,7 +7,10 @@ import {
   formatWan,
   formatFigure,
   withUnit,
-  isLang
+  isLang,
+  paren,
+  unitLabel,
+  listSeparator
 } from '../../src/lib/i18n';
 import { FIGURES } from '../../src/lib/model';
 
@@ -33,7 +36,9 @@ describe('i18n', () => {
     expect(formatWan(null)).toBe('—');
     expect(formatFigure('staff_in_service', 11)).toBe('11');
     expect(withUnit('zh', 'reception', 19.75)).toBe('19.75 万元');
-    expect(withUnit('en', 'staff_actual', 15)).toBe('15 persons');
+    expect(withUnit('en', 'staff_actual', 15)).toBe('15 people');
+    expect(withUnit('en', 'vehicles_count', 3)).toBe('3 vehicles');
+    expect(withUnit('en', 'reception', 19.75)).toBe('19.75 10k yuan');
     expect(figureUnit('zh', 'vehicles_count')).toBe('辆');
   });
   it('recognises only the known languages', () => {
@@ -51,5 +56,28 @@ describe('template table titles', () => {
     expect(tableTitle('en', 6, 'budget')).toBe('Table 6 General public budget basic expenditure');
     expect(tableTitle('zh', 6, 'final')).toBe('表6');
     expect(tableTitle('zh', 12, 'budget')).toBe('表12');
+  });
+});
+
+describe('typography of each language', () => {
+  it('brackets, list separators and units: full-width in Chinese, Latin in English', () => {
+    expect(paren('zh', '公务接待费', '万元')).toBe('公务接待费（万元）');
+    expect(paren('en', 'Reception', unitLabel('en', '万元'))).toBe('Reception (10k yuan)');
+    expect(listSeparator('zh')).toBe('、');
+    expect(listSeparator('en')).toBe(', ');
+    expect(unitLabel('en', '人')).toBe('people');
+    expect(unitLabel('en', '万元/人')).toBe('10k yuan per person');
+    expect(unitLabel('en', '%')).toBe('%');
+    expect(unitLabel('zh', '辆')).toBe('辆');
+  });
+
+  it('no English UI string holds 万元, full-width punctuation or Chinese words', () => {
+    const punct = /[\u3000-\u303f\uff00-\uffef]|万元/;
+    expect(Object.entries(STRINGS.en).filter(([, v]) => punct.test(v))).toEqual([]);
+    // Chinese only where it is a name: the switch to 中文, and the demo city's name
+    const names = ['language', 'dataset_synthetic_note'];
+    const cjk = /[\u4e00-\u9fff]/;
+    const words = Object.entries(STRINGS.en).filter(([k, v]) => cjk.test(v) && !names.includes(k));
+    expect(words).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // How a metric's numbers read: 万元 with two decimals, counts whole, percentages with one decimal.
 import { format } from 'd3-format';
 import { metricOf, type MetricId } from '../db/metrics';
-import { formatWan, formatCount, type Lang } from '../i18n';
+import { formatWan, formatCount, unitLabel, type Lang } from '../i18n';
 
 const pct = format('+.1f');
 
@@ -18,7 +18,5 @@ export function metricLabel(lang: Lang, id: MetricId): string {
 }
 
 export function metricUnit(lang: Lang, id: MetricId): string {
-  const u = metricOf(id).unit;
-  if (lang === 'zh') return u;
-  return u === '万元' ? '10k yuan' : u === '人' ? 'persons' : u === '辆' ? 'vehicles' : '%';
+  return unitLabel(lang, metricOf(id).unit);
 }

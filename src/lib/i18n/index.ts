@@ -28,13 +28,36 @@ export function figureLabel(lang: Lang, name: FigureName): string {
   return columnLabel(lang, name, 'disclosures');
 }
 
-/** The unit of a figure, as a reader would write it: 万元 / 人 / 辆 (zh), 10k yuan / persons / vehicles (en). */
+const EN_UNITS: Record<string, string> = {
+  万元: '10k yuan',
+  人: 'people',
+  辆: 'vehicles',
+  '万元/人': '10k yuan per person',
+  个: 'units'
+};
+
+/** A unit of measure as a reader of the language writes it: 万元 / 人 / 辆 (zh), 10k yuan / people / vehicles
+ * (en); a unit without an English form (e.g. %) stays as it is. */
+export function unitLabel(lang: Lang, unit: string): string {
+  return lang === 'zh' ? unit : (EN_UNITS[unit] ?? unit);
+}
+
+/** The unit of a figure, as a reader would write it: 万元 / 人 / 辆 (zh), 10k yuan / people / vehicles (en). */
 export function figureUnit(lang: Lang, name: string): string {
   const f = FIGURES.find((x) => x.name === name || `prev_${x.name}` === name);
-  if (!f) return '';
-  if (lang === 'zh') return f.unit;
-  return f.unit === '万元' ? '10k yuan' : f.unit === '人' ? 'persons' : 'vehicles';
+  return f ? unitLabel(lang, f.unit) : '';
 }
+
+/** "text（aside）" in Chinese, "text (aside)" in English (full-width brackets only in Chinese text). */
+export function paren(lang: Lang, text: string, aside: string): string {
+  return lang === 'zh' ? `${text}（${aside}）` : `${text} (${aside})`;
+}
+
+/** What separates the items of a short list: 、 in Chinese, a comma in English. */
+export const listSeparator = (lang: Lang) => (lang === 'zh' ? '、' : ', ');
+
+/** What follows a label before its value: ： in Chinese, ": " in English. */
+export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
 
 const fixed2 = format(',.2f');
 const fixed0 = format(',.0f');
