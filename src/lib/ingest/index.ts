@@ -12,6 +12,7 @@ import {
 } from '../model';
 import { auditChanges, auditFacts, auditFigures, auditProjects, auditStaff } from './audit';
 import { checkRowSplits, checkTrees, FindingList } from './checks';
+import { assessCompleteness } from './completeness';
 import { resolveFigures } from './figures';
 import { categoryOf, levelOf, readIdentity, readScope, regionOf } from './identity';
 import { findMentions } from './mentions';
@@ -136,6 +137,13 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
     source_file: file,
     published_on: id.publishedOn
   } as DisclosureRow;
+  const complete = assessCompleteness({
+    ...{ lines, blocks, tables, prose, mentions, facts },
+    stated: new Map(stated.map((n) => [n, v[n]!.value])),
+    targetTables: targetInfo.tables.length
+  });
+  row.completeness = complete.score;
+  row.completeness_missing = complete.missingText;
   const rec = row as unknown as Record<string, number | null>;
   for (const n of FIGURE_NAMES) rec[n] = v[n]?.value ?? null;
   for (const n of PREV_FIGURES) rec[`prev_${n}`] = resolved.prev[n]?.value ?? null;

@@ -1,3 +1,4 @@
 export * from './schema';
 export * from './records';
 export * from './checks';
+export * from './completeness';

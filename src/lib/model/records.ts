@@ -23,6 +23,10 @@ export interface DisclosureRow extends Figures {
   source_file: string;
   /** ISO date yyyy-mm-dd */
   published_on: string | null;
+  /** 公开完整度, 0–100 */
+  completeness: number;
+  /** the ids of the required items the document lacks, comma-separated (model/completeness.ts); '' when none */
+  completeness_missing: string;
 }
 
 export type Section =

@@ -8,8 +8,8 @@ export interface Column {
   type: ColumnType;
   zh: string;
   en: string;
-  /** '万元' for amounts, '人' for headcounts, '辆' for vehicles; absent for text. */
-  unit?: '万元' | '人' | '辆';
+  /** '万元' for amounts, '人' for headcounts, '辆' for vehicles, '分' for a 0–100 score; absent for text. */
+  unit?: '万元' | '人' | '辆' | '分';
 }
 
 /** A figure of a disclosure: an amount (万元) or a count, that may also have a prior-year value. */
@@ -114,13 +114,36 @@ export const DISCLOSURE_IDENTITY: readonly Column[] = [
   { name: 'published_on', type: 'DATE', zh: '发布日期', en: 'Published on' }
 ];
 
+/** A score of the disclosure itself, not a figure it states: 0–100 points. */
+export interface Score extends Column {
+  type: 'INTEGER';
+  unit: '分';
+}
+export type ScoreName = 'completeness';
+
+/** 公开完整度: the share of the items the national rules require that the document contains (model/completeness.ts). */
+export const COMPLETENESS: Score = {
+  name: 'completeness',
+  type: 'INTEGER',
+  unit: '分',
+  zh: '公开完整度',
+  en: 'Disclosure completeness'
+};
+export const SCORES: readonly Score[] = [COMPLETENESS];
+
+export const DISCLOSURE_SCORE_COLUMNS: readonly Column[] = [
+  COMPLETENESS,
+  text('completeness_missing', '未公开事项', 'Items not disclosed')
+];
+
 export const DISCLOSURE_COLUMNS: readonly Column[] = [
   ...DISCLOSURE_IDENTITY,
   ...FIGURES,
   ...PREV_FIGURES.map((n) => {
     const f = figure(n);
     return { ...f, name: prevName(n), zh: `上年${f.zh}`, en: `Prior-year ${f.en.toLowerCase()}` } as Column;
-  })
+  }),
+  ...DISCLOSURE_SCORE_COLUMNS
 ];
 
 export const LINE_ITEM_COLUMNS: readonly Column[] = [
