@@ -201,10 +201,14 @@ describe('real PDFs shipped as sample data', () => {
     // "政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元": no negative prior year is stored
     expect(checks('putuo-wanli-2023-dept-budget')).toContain('prior_year_negative');
     expect(doc('putuo-wanli-2023-dept-budget').disclosure!.prev_fund_budget ?? null).toBeNull();
-    // "财政拨款收入支出总计0.3万元" against the tables' thousands
-    const f = doc('putuo-finance-2024-dept-final').findings.find((x) => x.check === 'narrative_vs_table');
-    expect(f?.actual).toBe(0.3);
-    expect(f?.source_pages.split(',')).toContain('21');
+    // "财政拨款收入支出总计0.3万元" against its own 财政拨款收入支出决算总表's 2,961.68 (not the 支出总计)
+    const fs = doc('putuo-finance-2024-dept-final').findings.filter((x) => x.check === 'narrative_vs_table');
+    expect(fs).toHaveLength(1);
+    const f = fs[0];
+    expect([f.expected, f.actual]).toEqual([2961.68, 0.3]);
+    expect(f.message_zh).toContain('财政拨款收入支出总计');
+    expect(f.message_en).toContain('0.3 万元');
+    expect(f.source_pages.split(',')).toEqual(['13', '21']);
     // 0 vehicles yet 公务用车运行费 32.20
     expect(checks('shanghai-finance-2025-unit-budget')).toContain('vehicles_without_fleet');
   });

@@ -374,7 +374,8 @@ export function composeDocument(input: DocumentInput, random: Random): ComposedD
     const ve = f.vehicles;
     const as = f.assets;
     prose(`${SUB_HALF[sub++]} 国有资产占用使用情况`);
-    prose(`截至 ${year - 1} 年底，${name}占用使用国有资产总体情况为`);
+    // a budget reports the assets held at the end of the year before; a 决算 those at its own year's end
+    prose(`截至 ${v.kind === 'budget' ? year - 1 : year} 年底，${name}占用使用国有资产总体情况为`);
     prose(`1.房屋 ${(as.area / 100).toFixed(2)} 平方米，价值 ${amt(as.houseValue)} ${money}。`);
     const n = a.vehiclesCount;
     const part = (k: number) => (n === 0 ? 0 : Math.round((ve.value * k) / n));

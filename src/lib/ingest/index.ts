@@ -10,6 +10,8 @@ import {
   type LineItemRow,
   type SourceKind
 } from '../model';
+import { auditContents, auditEmptyTables, auditPlaceholders, auditYears } from './audit-document';
+import { auditFundTotal, auditWording } from './audit-wording';
 import { auditChanges, auditFacts, auditFigures, auditProjects, auditStaff } from './audit';
 import { checkRowSplits, checkTrees, FindingList } from './checks';
 import { assessCompleteness } from './completeness';
@@ -115,6 +117,12 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
       : v.project_expenditure,
     findings
   );
+  auditWording(prose, findings, tol);
+  auditFundTotal(prose, tables.items, findings, tol);
+  auditYears(lines, id.year, id.kind, findings);
+  auditPlaceholders(lines, findings);
+  auditContents(lines, findings);
+  auditEmptyTables(lines, blocks, tables.items, findings);
 
   const stated = FIGURE_NAMES.filter((n) => v[n] !== undefined);
   if (stated.length === 0 && tables.items.length === 0 && mentions.length === 0)

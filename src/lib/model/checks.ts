@@ -39,7 +39,11 @@ export const CHECKS = {
   empty_table_has_values: { zh: '注明空表却有数', en: 'Table stated empty has figures' },
   amount_unplaced: { zh: '金额栏目无法确定', en: 'Amount column unknown' },
   garbled_number: { zh: '数字无法识别', en: 'Unreadable number' },
-  table_unit_unknown: { zh: '表格未注明单位', en: 'Table states no unit' }
+  table_unit_unknown: { zh: '表格未注明单位', en: 'Table states no unit' },
+  wording_vs_figures: { zh: '表述与数字不符', en: 'Wording contradicts the figures' },
+  year_mismatch: { zh: '文中年份与文档年度不符', en: 'A year in the text contradicts the document’s year' },
+  placeholder_text: { zh: '模板占位符未替换', en: 'Template placeholder left in' },
+  toc_table_missing: { zh: '目录所列表格缺失', en: 'Table listed in the contents is missing' }
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type CheckId = keyof typeof CHECKS;
