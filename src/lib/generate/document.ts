@@ -379,9 +379,15 @@ export function composeDocument(input: DocumentInput, random: Random): ComposedD
     prose(`1.房屋 ${(as.area / 100).toFixed(2)} 平方米，价值 ${amt(as.houseValue)} ${money}。`);
     const n = a.vehiclesCount;
     const part = (k: number) => (n === 0 ? 0 : Math.round((ve.value * k) / n));
-    const gv = part(ve.general);
-    const ev = part(ve.enforcement);
-    const ov = n === 0 ? 0 : ve.value - gv - ev;
+    let gv = part(ve.general);
+    let ev = part(ve.enforcement);
+    let ov = n === 0 ? 0 : ve.value - gv - ev;
+    // the rounding remainder goes to a kind that has vehicles (never a value for 0 vehicles)
+    if (ve.other === 0 && ov !== 0) {
+      if (ve.enforcement > 0) ev += ov;
+      else gv += ov;
+      ov = 0;
+    }
     prose(
       `2.车辆 ${n}辆，价值 ${amt(gv + ev + ov)} ${money}；其中：一般公务用车 ${ve.general}辆，价值 ${amt(gv)} ${money}；` +
         `执法执勤用车 ${ve.enforcement}辆，价值 ${amt(ev)} ${money}；其他车辆 ${ve.other} 辆，价值 ${amt(ov)} ${money}。`

@@ -13,6 +13,8 @@ import {
 import { auditContents, auditEmptyTables, auditPlaceholders, auditYears } from './audit-document';
 import { auditFundTotal, auditWording } from './audit-wording';
 import { auditChanges, auditFacts, auditFigures, auditProjects, auditStaff } from './audit';
+import { checkVehicles } from './audit-assets';
+import { checkProjectTable, checkSingleChildren, checkSummaryTotals } from './audit-totals';
 import { checkRowSplits, checkTrees, FindingList } from './checks';
 import { assessCompleteness } from './completeness';
 import { resolveFigures } from './figures';
@@ -97,6 +99,9 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   for (const p of tables.problems) findings.problem(p);
   checkTrees(tables.items, findings, tables.unreadable);
   checkRowSplits(tables.items, findings);
+  checkSummaryTotals(tables.items, findings, tables.units, id.kind);
+  checkProjectTable(tables.items, tables.projects, findings, tables.units);
+  checkSingleChildren(tables.items, findings, tables.units);
   const tol = sumTolerance(1, unit ?? '万元');
   const resolved = resolveFigures(tables.items, mentions, staff, facts, findings, tol, tables.units);
   const v = resolved.value;
@@ -104,6 +109,7 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   auditChanges(mentions, findings);
   auditStaff(staff, findings);
   auditFacts(facts, v, findings);
+  checkVehicles(prose, findings);
   const projectTotal5 = tables.items.find(
     (x) => x.table_no === 5 && x.name === '总计' && x.measure === 'project'
   );

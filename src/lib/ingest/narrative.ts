@@ -163,7 +163,7 @@ export function readNarrative(p: Prose): NarrativeFacts {
     ['services', '服务']
   ];
   for (const [k, w] of proc) {
-    const f = first(p, new RegExp(`政府采购${w}(?:类)?(?:预算|支出)?(?:为|是)?${AMT}`, 'g'));
+    const f = first(p, new RegExp(`政府采购${w}(?:类)?(?:预算|决算|支出)?(?:为|是)?${AMT}`, 'g'));
     if (f) out.procurement[k] = { value: amountAt(f.m, 1), lines: f.lines };
   }
   const veh = first(

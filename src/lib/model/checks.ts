@@ -43,7 +43,12 @@ export const CHECKS = {
   wording_vs_figures: { zh: '表述与数字不符', en: 'Wording contradicts the figures' },
   year_mismatch: { zh: '文中年份与文档年度不符', en: 'A year in the text contradicts the document’s year' },
   placeholder_text: { zh: '模板占位符未替换', en: 'Template placeholder left in' },
-  toc_table_missing: { zh: '目录所列表格缺失', en: 'Table listed in the contents is missing' }
+  toc_table_missing: { zh: '目录所列表格缺失', en: 'Table listed in the contents is missing' },
+  table_total: { zh: '表内合计 = 各行之和', en: 'A table total = its rows' },
+  total_across_tables: { zh: '各表同一合计', en: 'The same total in several tables' },
+  project_subtotal: { zh: '表7小计 = 其下项目之和', en: 'Table 7 subtotal = its projects' },
+  vehicle_parts: { zh: '车辆数、价值 = 各类之和', en: 'Vehicles = the kinds listed' },
+  asset_without_quantity: { zh: '无实物却有价值', en: 'A value for nothing held' }
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type CheckId = keyof typeof CHECKS;

@@ -1,0 +1,85 @@
+// One finding per disagreement between two statements: both sides named with their amounts (万元 / 人 / 辆)
+// and the source lines they stand on.
+import type { Severity } from '../model';
+import { fmt, type FindingList } from './checks';
+import { sumTolerance, type MoneyUnit } from './numbers';
+
+export type Measure = 'money' | 'persons' | 'vehicles';
+
+export interface Side {
+  zh: string;
+  en: string;
+  value: number;
+  lines: number[];
+}
+
+const UNIT: Record<Measure, { zh: string; en: string }> = {
+  money: { zh: '万元', en: '10k yuan' },
+  persons: { zh: '人', en: 'persons' },
+  vehicles: { zh: '辆', en: 'vehicles' }
+};
+
+const where = (lines: number[], lang: 'zh' | 'en') => {
+  const ls = [...new Set(lines)].sort((a, b) => a - b);
+  if (!ls.length) return '';
+  const shown = ls.length > 4 ? `${ls.slice(0, 3).join(', ')} …` : ls.join(', ');
+  return lang === 'zh' ? `（源行 ${shown}）` : ` (source line${ls.length > 1 ? 's' : ''} ${shown})`;
+};
+
+/** "表4 各类支出之和 528.53 万元（源行 444, 458 …）" */
+export function sideText(s: Side, m: Measure, lang: 'zh' | 'en'): string {
+  const u = UNIT[m][lang];
+  return lang === 'zh'
+    ? `${s.zh} ${fmt(s.value)} ${u}${where(s.lines, 'zh')}`
+    : `${s.en} ${fmt(s.value)} ${u}${where(s.lines, 'en')}`;
+}
+
+/** Record a finding when two statements that must agree differ beyond `tolerance`; `a` is taken as what the
+ *  other should be (the finding's expected value), `b` as what was found. Returns whether they agree. */
+export function compareSides(
+  f: FindingList,
+  check: string,
+  severity: Severity,
+  a: Side,
+  b: Side,
+  opts: { measure?: Measure; tolerance?: number; parts?: number; relation?: 'equal' | 'atMost' } = {}
+): boolean {
+  const m = opts.measure ?? 'money';
+  const tol = opts.tolerance ?? (m === 'money' ? sumTolerance(opts.parts ?? 1, f.unit) : 0.5);
+  const ok = opts.relation === 'atMost' ? b.value <= a.value + tol : Math.abs(a.value - b.value) <= tol;
+  if (ok) return true;
+  const [zhRel, enRel] = opts.relation === 'atMost' ? ['大于', 'exceeds'] : ['与', 'differs from'];
+  f.add(
+    check,
+    severity,
+    opts.relation === 'atMost'
+      ? `${sideText(b, m, 'zh')}${zhRel}${sideText(a, m, 'zh')}`
+      : `${sideText(a, m, 'zh')}${zhRel}${sideText(b, m, 'zh')}不符`,
+    opts.relation === 'atMost'
+      ? `${sideText(b, m, 'en')} ${enRel} ${sideText(a, m, 'en')}`
+      : `${sideText(a, m, 'en')} ${enRel} ${sideText(b, m, 'en')}`,
+    a.value,
+    b.value,
+    [...a.lines, ...b.lines]
+  );
+  return false;
+}
+
+/** The tolerance between two statements of one figure in tables printed in `units`: both print the same
+ *  rounded number, so they differ by no more than the coarser table rounds (half a cent of 万元 in a 万元
+ *  table; nothing but the stored 4 decimals between 元 tables). */
+export function sameFigure(...units: (MoneyUnit | undefined)[]): number {
+  if (units.includes('亿元')) return 50 + 1e-9;
+  if (units.every((u) => u === '元')) return 0.0001 + 1e-9;
+  return 0.005 + 1e-9;
+}
+
+/** The sum of parts as one side: "表4 各类支出之和". */
+export function sumSide(zh: string, en: string, parts: { value: number; lines: number[] }[]): Side {
+  return {
+    zh,
+    en,
+    value: parts.reduce((s, p) => s + p.value, 0),
+    lines: parts.flatMap((p) => p.lines)
+  };
+}

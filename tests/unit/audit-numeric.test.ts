@@ -1,0 +1,147 @@
+// The numeric audit's checks (issue 9): each fires on the sample with one statement changed, names both
+// sides with their amounts and source lines, and stays silent on the consistent sample and on clean
+// generated documents.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../src/lib/generate/index';
+import { ingestDocument } from '../../src/lib/ingest/index';
+import type { DocumentResult } from '../../src/lib/model';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SAMPLE = 'data/disclosures/000_f7859c67d4b429b5.txt';
+const text = readFileSync(join(ROOT, SAMPLE), 'utf8');
+const enc = new TextEncoder();
+const run = (t: string) => ingestDocument(enc.encode(t), SAMPLE);
+const base = run(text);
+
+/** the sample with the n-th (1-based) occurrence of `from` on line `line` replaced */
+function edit(line: number, from: string, to: string): string {
+  const lines = text.split('\n');
+  expect(lines[line - 1], `line ${line}`).toContain(from);
+  lines[line - 1] = lines[line - 1].replace(from, to);
+  return lines.join('\n');
+}
+const fresh = (r: DocumentResult, check: string) => {
+  const before = new Set(base.findings.map((f) => f.message_zh));
+  return r.findings.filter((f) => f.check === check && !before.has(f.message_zh));
+};
+
+const NEW_CHECKS = [
+  'table_total',
+  'total_across_tables',
+  'project_subtotal',
+  'vehicle_parts',
+  'asset_without_quantity'
+];
+
+describe('silent on consistent documents', () => {
+  it('the sample: none of the new checks fires', () => {
+    expect(base.findings.filter((f) => NEW_CHECKS.includes(f.check))).toEqual([]);
+    expect(base.status).toBe('ok');
+  });
+  it('clean generated documents: none of the new checks fires', () => {
+    const docs = [
+      ...generateCorpus({ units: 12, firstYear: 2021, lastYear: 2024, seed: 'audit', inconsistencyRate: 0 })
+    ];
+    expect(docs.length).toBeGreaterThan(30);
+    for (const d of docs) {
+      const r = ingestDocument(enc.encode(d.text), d.file.replace(/\.pdf$/, '.txt'));
+      const hits = r.findings.filter((f) => NEW_CHECKS.includes(f.check)).map((f) => f.message_zh);
+      expect(hits, d.file).toEqual([]);
+    }
+  }, 60_000);
+});
+
+describe('table totals whatever their label', () => {
+  it('表4 classes against 支出总计', () => {
+    const r = run(edit(482, '221 住房保障支出 42.22 42.22', '221 住房保障支出 102.22 102.22'));
+    const f = fresh(r, 'table_total');
+    expect(f).toHaveLength(1);
+    expect(f[0].message_zh).toBe(
+      '表4 各类支出之和 528.53 万元（源行 444, 458, 462, 482）与表4 支出总计 468.53 万元（源行 504）不符'
+    );
+    expect(f[0].message_en).toContain('10k yuan');
+    expect(f[0].source_lines).toBe('444,458,462,482,504');
+  });
+  it('表1 本年收入 against its appropriations and 收入总计', () => {
+    const r = run(edit(130, '一、本年收入 468.53', '一、本年收入 448.53'));
+    const msgs = fresh(r, 'table_total').map((f) => f.message_zh);
+    expect(msgs).toContain(
+      '表1 各项拨款之和 468.53 万元（源行 132）大于表1 一、本年收入 448.53 万元（源行 130）'
+    );
+    expect(msgs).toContain(
+      '表1 一、本年收入 448.53 万元（源行 130）与表1 收入总计 468.53 万元（源行 190）不符'
+    );
+  });
+  it('表4 财政拨款 against 一般公共预算 + 基金 + 国有资本', () => {
+    const r = run(edit(444, '一、财政拨款（补助） 468.53', '一、财政拨款（补助） 768.53'));
+    expect(fresh(r, 'table_total').map((f) => f.message_zh)).toContain(
+      '表4 一、财政拨款(补助) 768.53 万元（源行 444）与表4 各项拨款之和 468.53 万元（源行 446）不符'
+    );
+  });
+});
+
+describe('the same total in several tables', () => {
+  it('表1 and 表4 一般公共预算', () => {
+    const r = run(edit(132, '1、一般公共预算拨款 468.53', '1、一般公共预算拨款 468.63'));
+    expect(fresh(r, 'total_across_tables').map((f) => f.message_zh)).toContain(
+      '表4 一般公共预算 468.53 万元（源行 446）与表1 1、一般公共预算拨款 468.63 万元（源行 132）不符'
+    );
+  });
+  it('表4 classes against 表5 to the cent', () => {
+    const r = run(edit(458, '208 社会保障和就业支出 22.64 22.64', '208 社会保障和就业支出 22.65 22.65'));
+    const f = fresh(r, 'total_across_tables');
+    expect(f.map((x) => x.message_zh)).toEqual([
+      '表5 208 社会保障和就业支出 22.64 万元（源行 532）与表4 208 社会保障和就业支出 22.65 万元（源行 458）不符'
+    ]);
+  });
+  it('a one-cent difference between 表1 and 表3 is a finding', () => {
+    const r = run(edit(148, '210 卫生健康支出 15.56', '210 卫生健康支出 15.57'));
+    expect(fresh(r, 'summary_vs_detail').length).toBe(1);
+  });
+  it('a one-cent difference between a parent and its only child', () => {
+    const r = run(edit(396, '388.11', '388.12'));
+    expect(fresh(r, 'tree_sum').map((f) => f.source_lines)).toContain('394,396');
+  });
+});
+
+describe('表7 subtotals', () => {
+  it('a 款 row against its projects', () => {
+    const r = run(edit(689, '92.50 92.50', '92.90 92.90'));
+    expect(fresh(r, 'project_subtotal').map((f) => f.message_zh)).toEqual([
+      '表5 20103 政府办公厅(室)及相关机构事务（项目支出） 92.5 万元（源行 524）与表7 20103 政府办公厅(室)及相关机构事务 92.9 万元（源行 685）不符',
+      '表7 20103 政府办公厅(室)及相关机构事务下各项目之和 92.5 万元（源行 691, 693, 695 …）与表7 20103 政府办公厅(室)及相关机构事务 92.9 万元（源行 685）不符'
+    ]);
+  });
+  it('the 总计 against 表5 项目支出, and the unit row against the 总计', () => {
+    const r = run(edit(676, '总计 92.50 92.50', '总计 92.53 92.53'));
+    const msgs = fresh(r, 'project_subtotal').map((f) => f.message_zh);
+    expect(msgs).toEqual([
+      '表5 总计（项目支出） 92.5 万元（源行 520）与表7 总计 92.53 万元（源行 676）不符',
+      '表7 总计 92.53 万元（源行 676）与表7 克拉玛依市乌尔禾区人民政府办公室(乌尔禾区信访局) 92.5 万元（源行 678）不符'
+    ]);
+  });
+});
+
+describe('vehicles against their kinds', () => {
+  it('a count that the kinds do not add up to', () => {
+    const r = run(edit(1127, '2.车辆 0辆', '2.车辆 5辆'));
+    const f = fresh(r, 'vehicle_parts');
+    expect(f).toHaveLength(1);
+    expect(f[0].message_zh).toMatch(
+      /^车辆 5 辆（源行 1127）与其中一般公务用车、执法执勤用车、其他车辆之和 0 辆/
+    );
+    expect(f[0].message_en).toMatch(/Vehicles 5 vehicles/);
+  });
+  it('a value for no vehicles', () => {
+    const r = run(edit(1127, '2.车辆 0辆，价值 0.00 万元', '2.车辆 0辆，价值 0.01 万元'));
+    expect(fresh(r, 'asset_without_quantity').map((f) => f.message_zh)).toEqual([
+      '车辆 0 辆，价值却为 0.01 万元（源行 1127）'
+    ]);
+  });
+  it('a value for no building', () => {
+    const r = run(edit(1125, '价值 0.00 万元', '价值 0.08 万元'));
+    expect(fresh(r, 'asset_without_quantity')).toHaveLength(1);
+  });
+});
