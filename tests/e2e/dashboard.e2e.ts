@@ -429,7 +429,13 @@ describe('app shell', () => {
     await open(`/ranking/?v=1&m=reception&y=${seed.year}`);
     await page.click('[data-testid="copy-link"]');
     await page.locator('[data-testid="copy-link"]', { hasText: '链接已复制' }).waitFor({ timeout: 5000 });
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(page.url());
+    // the page's URL, naming its language (so that the link opens as it was copied)
+    const expected = new URL(page.url());
+    expected.searchParams.set('lang', 'zh');
+    expected.searchParams.sort();
+    const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    copied.searchParams.sort();
+    expect(copied.href).toBe(expected.href);
   });
 
   it('says in plain words when the data cannot be loaded', async () => {

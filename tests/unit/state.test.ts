@@ -10,6 +10,9 @@ import {
   canonicalState,
   parseState,
   serializeState,
+  queryString,
+  readLang,
+  withLang,
   type View,
   type ViewState
 } from '../../src/lib/state';
@@ -253,5 +256,28 @@ describe('URL state: invalid and hostile input', () => {
     const q = "SELECT unit_name FROM units WHERE region = '示例市'";
     expect(parseState('sql', serializeState('sql', { q })).state).toEqual({ q });
     expect(parseState('sql', qs(`q=${'x'.repeat(5000)}`)).details[0].code).toBe('invalid_value');
+  });
+});
+
+describe('language in the link', () => {
+  it('is read when valid, reported and dropped when not, and never a view field', () => {
+    expect(readLang(new URLSearchParams('v=1&lang=en'))).toBe('en');
+    expect(readLang(new URLSearchParams('v=1&lang=zh'))).toBe('zh');
+    expect(readLang(new URLSearchParams('v=1&lang=fr'))).toBeUndefined();
+    expect(readLang(new URLSearchParams('v=1'))).toBeUndefined();
+    expect(parseState('ranking', new URLSearchParams('v=1&lang=en&m=reception')).details).toEqual([]);
+    const bad = parseState('ranking', new URLSearchParams('v=1&lang=fr'));
+    expect(bad.details.map((d) => [d.code, d.param])).toEqual([['invalid_value', 'lang']]);
+  });
+
+  it('is written in its canonical place, and set or removed without touching the rest', () => {
+    expect(queryString('ranking', { metric: 'reception', year: 2023 }, 'en')).toBe(
+      '?v=1&lang=en&m=reception&y=2023'
+    );
+    expect(queryString('ranking', { metric: 'reception' })).toBe('?v=1&m=reception');
+    const q = new URLSearchParams('v=1&m=reception&u=b&u=a&y=2023');
+    expect(withLang(q, 'en').toString()).toBe('v=1&lang=en&m=reception&u=b&u=a&y=2023');
+    expect(withLang(withLang(q, 'en'), 'zh').toString()).toBe('v=1&lang=zh&m=reception&u=b&u=a&y=2023');
+    expect(withLang(withLang(q, 'en'), undefined).toString()).toBe(q.toString());
   });
 });

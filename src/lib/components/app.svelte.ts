@@ -26,7 +26,9 @@ export const app = new AppState();
 
 const LANG_KEY = 'gongkai.lang';
 
-export function initLang() {
+/** The language at start: the one the link names, else the reader's last choice, else zh. */
+export function initLang(fromUrl?: Lang) {
+  if (fromUrl) return setLang(fromUrl);
   try {
     const saved = localStorage.getItem(LANG_KEY);
     if (isLang(saved)) app.lang = saved;

@@ -1,7 +1,14 @@
 // The bridge between a page and the URL state module (src/lib/state): which controls each view shows, the
 // notices in the reader's language, and the links of the tabs (carrying the filters both views share).
 import { base } from '$app/paths';
-import { parseState, queryString, VIEW_FIELDS as STATE_FIELDS, type View, type ViewState } from '../state';
+import {
+  parseState,
+  queryString,
+  readLang,
+  VIEW_FIELDS as STATE_FIELDS,
+  type View,
+  type ViewState
+} from '../state';
 import { writeUrl } from '../state/url';
 import type { Lang } from '../i18n';
 import type { FilterField } from './filters';
@@ -53,10 +60,12 @@ export function writePageState<V extends View>(view: V, state: ViewState<V>) {
   writeUrl(view, state);
 }
 
-/** The link of a tab: the fields the target view shares with the current one are carried over. */
+/** The link of a tab: the fields the target view shares with the current one, and the language, are carried
+ * over. */
 export function tabHref(target: View, current: View | null, params: URLSearchParams): string {
   const path = `${base}/${target}/`;
-  if (!current) return path;
+  const lang = readLang(params);
+  if (!current) return lang ? `${path}?lang=${lang}` : path;
   if (target === current) return `${path}?${params.toString()}`;
   const { state } = parseState(current, params);
   const from = state as Record<string, unknown>;
@@ -69,5 +78,5 @@ export function tabHref(target: View, current: View | null, params: URLSearchPar
   // a year carried into trends becomes its last year
   if (fields.includes('to') && !fields.includes('year') && typeof from.year === 'number')
     carried.to = from.year;
-  return path + queryString(target, carried as ViewState<typeof target>);
+  return path + queryString(target, carried as ViewState<typeof target>, lang);
 }

@@ -61,7 +61,7 @@ export const FIGURES: readonly Figure[] = [
   count('staff_actual', '实有人数', 'Actual staff', '人'),
   count('staff_in_service', '在职人数', 'Staff in service', '人'),
   count('staff_retired', '退休人数', 'Retired staff', '人'),
-  count('staff_separated', '离休人数', 'Separated (离休) staff', '人')
+  count('staff_separated', '离休人数', 'Retired veteran cadres (lixiu)', '人')
 ];
 
 export type FigureName =

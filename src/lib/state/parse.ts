@@ -7,6 +7,26 @@ import { SET_FIELDS, STATE_SCHEMAS, VIEW_DEFAULTS, VIEW_FIELDS, type View, type 
 
 export const STATE_VERSION = 1;
 export const VERSION_KEY = 'v';
+/** The page's language: every view's link may carry it (`lang=en`); absent means the reader's own choice,
+ * zh by default. */
+export const LANG_KEY = 'lang';
+export const URL_LANGS = ['zh', 'en'] as const;
+export type UrlLang = (typeof URL_LANGS)[number];
+
+/** The language a link asks for, when it names a valid one. */
+export function readLang(params: URLSearchParams): UrlLang | undefined {
+  const l = params.get(LANG_KEY);
+  return (URL_LANGS as readonly (string | null)[]).includes(l) ? (l as UrlLang) : undefined;
+}
+
+/** The query with its language set (or removed), keys kept in the canonical order (`v` first, then sorted). */
+export function withLang(params: URLSearchParams, lang: UrlLang | undefined): URLSearchParams {
+  const pairs = [...params].filter(([k]) => k !== LANG_KEY);
+  if (lang) pairs.push([LANG_KEY, lang]);
+  const rank = (k: string) => (k === VERSION_KEY ? 0 : 1);
+  pairs.sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return new URLSearchParams(pairs);
+}
 
 export type NoticeCode =
   'unknown_param' | 'invalid_value' | 'duplicate_param' | 'too_many_values' | 'unknown_version';
@@ -95,6 +115,10 @@ export function parseState<V extends View>(view: V, params: URLSearchParams): Pa
   const seen = new Set<string>();
   for (const [key, value] of params) {
     if (key === VERSION_KEY) continue;
+    if (key === LANG_KEY) {
+      if (!readLang(new URLSearchParams([[key, value]]))) details.push(notice('invalid_value', key, value));
+      continue;
+    }
     const f = byKey.get(key);
     if (!f) {
       details.push(notice('unknown_param', key, value));
@@ -136,7 +160,11 @@ export function parseState<V extends View>(view: V, params: URLSearchParams): Pa
   };
 }
 
-export function serializeState<V extends View>(view: V, state: ViewState<V>): URLSearchParams {
+export function serializeState<V extends View>(
+  view: V,
+  state: ViewState<V>,
+  lang?: UrlLang
+): URLSearchParams {
   const canon = canonicalState(view, state) as Record<string, unknown>;
   const pairs: [string, string][] = [];
   for (const { name, field } of fieldsOf(view)) {
@@ -145,11 +173,12 @@ export function serializeState<V extends View>(view: V, state: ViewState<V>): UR
     const values = field.many ? (value as unknown[]) : [value];
     for (const x of values) pairs.push([field.key, encodeValue(x)]);
   }
+  if (lang) pairs.push([LANG_KEY, lang]);
   // sorted keys (stable, so a list keeps its order); the version first
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return new URLSearchParams([[VERSION_KEY, String(STATE_VERSION)], ...pairs]);
 }
 
-/** `?v=1&…` for a view's state (what a copied link carries). */
-export const queryString = <V extends View>(view: V, state: ViewState<V>) =>
-  `?${serializeState(view, state)}`;
+/** `?v=1&…` for a view's state (what a copied link carries), with its language when given. */
+export const queryString = <V extends View>(view: V, state: ViewState<V>, lang?: UrlLang) =>
+  `?${serializeState(view, state, lang)}`;

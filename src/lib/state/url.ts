@@ -2,7 +2,7 @@
 // dragging) lands as one history entry carrying the latest state; browsing a control with the keyboard
 // replaces the entry its run made (./intent.ts).
 import { goto } from '$app/navigation';
-import { serializeState } from './parse';
+import { readLang, serializeState, withLang, type UrlLang } from './parse';
 import { throttledWriter } from './throttle';
 import { entryPolicy } from './intent';
 import type { View, ViewState } from './views';
@@ -48,8 +48,16 @@ if (typeof window !== 'undefined') {
   );
 }
 
+/** The view's URL; it keeps the language the current URL names. */
 export function urlOf<V extends View>(view: V, state: ViewState<V>, pathname = location.pathname): string {
-  return `${pathname}?${serializeState(view, state)}`;
+  return `${pathname}?${serializeState(view, state, readLang(new URLSearchParams(location.search)))}`;
+}
+
+/** Put the page's language into the current URL (replacing the entry: a language is not a step back). */
+export function writeLang(lang: UrlLang): void {
+  const params = new URLSearchParams(location.search);
+  if (readLang(params) === lang) return;
+  write(`${location.pathname}?${withLang(params, lang)}`, true);
 }
 
 /** Write a view's state into the URL (throttled). */
