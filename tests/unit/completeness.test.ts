@@ -47,6 +47,17 @@ function swap(text: string, from: string | RegExp, to: string): string {
   return out;
 }
 
+/** A document edited by a test: its name, the edit, and the items it then lacks. */
+type ItemCase = [string, (text: string) => string, CompletenessItemId[]];
+function itemCases(base: string, cases: ItemCase[]) {
+  for (const [name, edit, missing] of cases)
+    it(name, () => {
+      const d = disclosureOf(edit(base));
+      expect(splitMissing(d.completeness_missing)).toEqual(missing);
+      expect(d.completeness).toBe(100 - 5 * missing.length);
+    });
+}
+
 describe('the catalogue', () => {
   it('names 20 items, each with zh and en labels and its rule', () => {
     expect(COMPLETENESS_ITEM_IDS).toHaveLength(20);
@@ -80,7 +91,7 @@ describe('the real sample (克拉玛依市乌尔禾区人民政府办公室 2023
     expect(d.completeness).toBe(100);
   });
 
-  const cases: [string, (t: string) => string, CompletenessItemId[]][] = [
+  const cases: ItemCase[] = [
     [
       'without 第四部分 名词解释',
       (t) => cut(t, '第四部分 名词解释', '克拉玛依市乌尔禾区人民政府办公室（乌尔禾区信访局）\n\n2023 年 2月'),
@@ -123,12 +134,7 @@ describe('the real sample (克拉玛依市乌尔禾区人民政府办公室 2023
       []
     ]
   ];
-  for (const [name, edit, missing] of cases)
-    it(name, () => {
-      const d = disclosureOf(edit(SEED));
-      expect(splitMissing(d.completeness_missing)).toEqual(missing);
-      expect(d.completeness).toBe(100 - 5 * missing.length);
-    });
+  itemCases(SEED, cases);
 
   it('a missing item leaves its figure NULL; the score says the item is missing, never a 0', () => {
     const d = disclosureOf(cut(SEED, '(二) 政府采购情况', '(三) 国有资产占用使用情况'));
@@ -150,7 +156,7 @@ describe('fixtures of our own', () => {
     expect(missingOf(NINE)).toEqual([]);
   });
 
-  const cases: [string, (t: string) => string, CompletenessItemId[]][] = [
+  const cases: ItemCase[] = [
     // the 目录 still lists 三、名词解释: an entry in the 目录 is not the glossary
     [
       'without 名词解释 (still listed in the 目录)',
@@ -219,10 +225,7 @@ describe('fixtures of our own', () => {
       ['operating_expense']
     ]
   ];
-  for (const [name, edit, missing] of cases)
-    it(name, () => {
-      expect(missingOf(edit(NINE))).toEqual(missing);
-    });
+  itemCases(NINE, cases);
 
   it('no 政府采购 said in words: the item is disclosed, the figure is not stated (NULL)', () => {
     const d = disclosureOf(swap(NINE, /2025年度本部门政府采购预算[^\n]*/, '2025年度本部门无政府采购预算。'));

@@ -135,8 +135,12 @@ describe('binding', () => {
 });
 
 describe('metrics: a closed list derived from the schema', () => {
-  it('one value metric per figure, change metrics for figures with a prior-year column', () => {
-    expect(METRICS.filter((m) => m.measure === 'value').map((m) => m.id)).toEqual(FIGURE_NAMES);
+  it('one value metric per figure and per score, change metrics for figures with a prior-year column', () => {
+    // the disclosure's scores (公开完整度) come after the figures, as values only
+    expect(METRICS.filter((m) => m.measure === 'value').map((m) => m.id)).toEqual([
+      ...FIGURE_NAMES,
+      'completeness'
+    ]);
     expect(METRICS.filter((m) => m.measure === 'chg').map((m) => m.figure)).toEqual(PREV_FIGURES);
     expect(AMOUNT_METRICS.every((m) => m.unit === '万元')).toBe(true);
     expect(isMetricId('reception.pct')).toBe(true);

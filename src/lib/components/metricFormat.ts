@@ -1,4 +1,4 @@
-// How a metric's numbers read: 万元 with two decimals, counts whole, percentages with one decimal.
+// How a metric's numbers read: 万元 with two decimals, counts and scores whole, percentages with one decimal.
 import { format } from 'd3-format';
 import { metricOf, type MetricId } from '../db/metrics';
 import { formatWan, formatCount, unitLabel, type Lang } from '../i18n';
@@ -8,7 +8,7 @@ const pct = format('+.1f');
 export function metricFormatter(id: MetricId): (v: number) => string {
   const m = metricOf(id);
   if (m.unit === '%') return (v) => `${pct(v)}%`;
-  if (m.unit === '人' || m.unit === '辆') return (v) => formatCount(v);
+  if (m.unit === '人' || m.unit === '辆' || m.unit === '分') return (v) => formatCount(v);
   return (v) => formatWan(v);
 }
 

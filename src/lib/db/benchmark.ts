@@ -1,6 +1,7 @@
 // 对标 benchmark: one unit's document against its peers' documents of the same year and kind (same region
-// and level, or same category): the unit's percentile in every figure, and outliers by the IQR rule.
-import { FIGURE_NAMES, type FigureName, type Kind, type SourceKind } from '../model';
+// and level, or same category): the unit's percentile in every figure (and its 公开完整度), and outliers by the
+// IQR rule.
+import { FIGURE_NAMES, SCORES, type FigureName, type Kind, type ScoreName, type SourceKind } from '../model';
 import { knownUnitIds, type Facets } from './facets';
 import { resolveFilters } from './filters';
 import { docsCte } from './docs';
@@ -19,7 +20,7 @@ export interface BenchmarkParams {
 }
 
 export interface BenchmarkRow {
-  metric: FigureName;
+  metric: FigureName | ScoreName;
   metric_order: number;
   doc_id: string;
   year: number;
@@ -41,6 +42,12 @@ export interface BenchmarkRow {
 export const BENCHMARK_MIN_PEERS = 4;
 export const BENCHMARK_DEFAULT_PEERS: PeerGroup = 'region_level';
 
+/** Every value metric: the figures, then the disclosure's scores. */
+const BENCHMARK_COLUMNS: readonly (FigureName | ScoreName)[] = [
+  ...FIGURE_NAMES,
+  ...SCORES.map((s) => s.name as ScoreName)
+];
+
 const PEER_MATCH: Record<PeerGroup, string> = {
   region_level: 'p.region IS NOT DISTINCT FROM t.region AND p.level IS NOT DISTINCT FROM t.level',
   category: 'p.category IS NOT DISTINCT FROM t.category',
@@ -59,10 +66,10 @@ export function benchmarkQuery(p: BenchmarkParams, facets: Facets): Query | null
   const params: unknown[] = [];
   const { filters } = resolveFilters({ kind: p.kind, sources: p.sources }, facets);
   const year = p.year ?? unitLatestYear(p.unit, facets) ?? 0;
-  const cte = docsCte(filters, { year }, params, { materialize: FIGURE_NAMES });
+  const cte = docsCte(filters, { year }, params, { materialize: BENCHMARK_COLUMNS });
   params.push(p.unit);
-  const values = FIGURE_NAMES.map((f) => `CAST(${column(f, 'p')} AS DOUBLE)`).join(', ');
-  const names = FIGURE_NAMES.map((f, i) => `(${i}, '${f}')`).join(', ');
+  const values = BENCHMARK_COLUMNS.map((f) => `CAST(${column(f, 'p')} AS DOUBLE)`).join(', ');
+  const names = BENCHMARK_COLUMNS.map((f, i) => `(${i}, '${f}')`).join(', ');
   const match = PEER_MATCH[p.peers ?? BENCHMARK_DEFAULT_PEERS];
   params.push(BENCHMARK_MIN_PEERS);
   return {
@@ -70,7 +77,7 @@ export function benchmarkQuery(p: BenchmarkParams, facets: Facets): Query | null
 target AS (SELECT * FROM docs WHERE unit_id = ?),
 peers AS (SELECT p.* FROM docs p, target t WHERE p.kind IS NOT DISTINCT FROM t.kind AND ${match}),
 long AS (
-  SELECT unit_id, unnest(range(${FIGURE_NAMES.length})) AS metric_order, unnest([${values}]) AS value FROM peers p
+  SELECT unit_id, unnest(range(${BENCHMARK_COLUMNS.length})) AS metric_order, unnest([${values}]) AS value FROM peers p
 ),
 ranked AS (
   SELECT unit_id, metric_order, value, percent_rank() OVER (PARTITION BY metric_order ORDER BY value) AS pr

@@ -1,22 +1,33 @@
 // The closed lists of identifiers a query may put into SQL text: metric columns, per-capita denominators,
-// composition splits. Everything is derived from FIGURES in the schema; a name not in these lists never
-// reaches SQL.
-import { FIGURES, PREV_FIGURES, prevName, type Figure, type FigureName } from '../model';
+// composition splits. Everything is derived from FIGURES (and SCORES) in the schema; a name not in these lists
+// never reaches SQL.
+import {
+  FIGURES,
+  PREV_FIGURES,
+  prevName,
+  SCORES,
+  type Figure,
+  type FigureName,
+  type Score,
+  type ScoreName
+} from '../model';
 
 export type Measure = 'value' | 'chg' | 'pct';
 
 /** A metric id: a figure's own value (`reception`), its change from the prior year (`reception.chg`, 万元)
- * or its relative change in percent (`reception.pct`). */
-export type MetricId = FigureName | `${FigureName}.chg` | `${FigureName}.pct`;
+ * or its relative change in percent (`reception.pct`); or a score of the disclosure (`completeness`, 0–100 分). */
+export type MetricId = FigureName | `${FigureName}.chg` | `${FigureName}.pct` | ScoreName;
 
 export interface Metric {
   id: MetricId;
-  figure: FigureName;
+  /** the disclosures column the metric reads */
+  figure: FigureName | ScoreName;
   measure: Measure;
-  unit: Figure['unit'] | '%';
+  unit: Figure['unit'] | Score['unit'] | '%';
   zh: string;
   en: string;
-  group: Figure['group'];
+  /** 'disclosure': a score of the document itself, not a figure it states */
+  group: Figure['group'] | 'disclosure';
 }
 
 const prevSet = new Set<string>(PREV_FIGURES);
@@ -56,8 +67,19 @@ function metricsOf(f: Figure): Metric[] {
   ];
 }
 
-/** Every metric the UI may offer, figures in schema order, each followed by its change metrics. */
-export const METRICS: readonly Metric[] = FIGURES.flatMap(metricsOf);
+const scoreMetric = (s: Score): Metric => ({
+  id: s.name as ScoreName,
+  figure: s.name as ScoreName,
+  measure: 'value',
+  unit: s.unit,
+  zh: s.zh,
+  en: s.en,
+  group: 'disclosure'
+});
+
+/** Every metric the UI may offer, figures in schema order, each followed by its change metrics; then the
+ * disclosure's scores (公开完整度). */
+export const METRICS: readonly Metric[] = [...FIGURES.flatMap(metricsOf), ...SCORES.map(scoreMetric)];
 export const METRIC_IDS = METRICS.map((m) => m.id);
 const metricById = new Map<string, Metric>(METRICS.map((m) => [m.id, m]));
 
@@ -89,16 +111,21 @@ export function metricSql(id: MetricId, alias = 'd'): string {
   const m = metricOf(id);
   const own = column(m.figure, alias);
   if (m.measure === 'value') return `CAST(${own} AS DOUBLE)`;
-  const prev = column(prevName(m.figure), alias);
+  const prev = column(prevName(m.figure as FigureName), alias);
   if (m.measure === 'chg') return `CAST(${own} - ${prev} AS DOUBLE)`;
   return `CASE WHEN ${prev} IS NULL OR ${prev} = 0 THEN NULL ELSE CAST((${own} - ${prev}) AS DOUBLE) / ${prev} * 100 END`;
 }
 
+/** Whether the document can state the metric's prior-year value (a figure the narrative compares). */
+export const hasPrevValue = (id: MetricId): boolean => {
+  const m = metricOf(id);
+  return m.measure === 'value' && prevSet.has(m.figure);
+};
+
 /** The metric's prior-year value as the document states it (NULL for metrics without one). */
 export function prevMetricSql(id: MetricId, alias = 'd'): string {
-  const m = metricOf(id);
-  if (m.measure !== 'value' || !prevSet.has(m.figure)) return 'CAST(NULL AS DOUBLE)';
-  return `CAST(${column(prevName(m.figure), alias)} AS DOUBLE)`;
+  if (!hasPrevValue(id)) return 'CAST(NULL AS DOUBLE)';
+  return `CAST(${column(prevName(metricOf(id).figure as FigureName), alias)} AS DOUBLE)`;
 }
 
 /** Headcounts a per-capita view may divide by; 在职 first (the default). */

@@ -13,3 +13,4 @@ export * from './percapita';
 export * from './benchmark';
 export * from './unit';
 export * from './findings';
+export * from './completeness';

@@ -1,6 +1,6 @@
 // Translation of UI strings and schema labels, and number formatting for both languages.
 import { format } from 'd3-format';
-import { TABLES, FIGURES, type Column, type FigureName, type TableName } from '../model';
+import { TABLES, FIGURES, SCORES, type Column, type FigureName, type TableName } from '../model';
 import { STRINGS, LANGS, type Lang, type StringKey } from './strings';
 
 export { STRINGS, LANGS, type Lang, type StringKey };
@@ -33,6 +33,7 @@ const EN_UNITS: Record<string, string> = {
   人: 'people',
   辆: 'vehicles',
   '万元/人': '10k yuan per person',
+  分: 'points',
   个: 'units'
 };
 
@@ -77,7 +78,8 @@ export function formatCount(value: number | null | undefined): string {
 
 /** A figure formatted by its kind: counts without decimals, amounts in 万元 with two. */
 export function formatFigure(name: string, value: number | null | undefined): string {
-  const f = FIGURES.find((x) => x.name === name || `prev_${x.name}` === name);
+  const f =
+    FIGURES.find((x) => x.name === name || `prev_${x.name}` === name) ?? SCORES.find((x) => x.name === name);
   return f && f.unit !== '万元' ? formatCount(value) : formatWan(value);
 }
 
