@@ -24,11 +24,13 @@ const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const CLI = join(ROOT, 'src/cli/ingest.ts');
 const OUTPUTS = [
   'disclosures.parquet',
+  'figure_sources.parquet',
   'findings.parquet',
   'ingest-report.json',
   'line_items.parquet',
   'manifest.json',
   'projects.parquet',
+  'source_text.parquet',
   'units.parquet'
 ];
 
@@ -295,7 +297,7 @@ describe('an empty batch', () => {
     expect(r.stderr).toContain(`skipped ${join(inputs, 'readme.md')}: unsupported file type .md`);
     expect(outputsOf(out)).toEqual(OUTPUTS);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.rows).toEqual({ disclosures: 0, line_items: 0, projects: 0, findings: 0, units: 0 });
+    expect(manifest.rows).toEqual(Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])));
     expect(manifest.years).toEqual([]);
     const db = await openParquetDir(out);
     try {

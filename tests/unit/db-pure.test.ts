@@ -23,24 +23,29 @@ describe('manifest → views', () => {
         { table: 'line_items', file: 'line_items.parquet' },
         { table: 'projects', file: 'projects.parquet' },
         { table: 'findings', file: 'findings.parquet' },
-        { table: 'units', file: 'units.parquet' }
+        { table: 'units', file: 'units.parquet' },
+        { table: 'figure_sources', file: 'figure_sources.parquet' },
+        { table: 'source_text', file: 'source_text.parquet' }
       ]
     });
     expect(files.disclosures).toEqual(['disclosures.parquet']);
+    expect(files.source_text).toEqual(['source_text.parquet']);
     const sql = createViewsSql(files);
     expect(sql.map((s) => s.table)).toEqual([
       'units',
       'line_items',
       'projects',
       'findings',
+      'figure_sources',
+      'source_text',
       'disclosures',
       'disclosures'
     ]);
     expect(sql[0].sql).toBe("CREATE OR REPLACE VIEW units AS SELECT * FROM read_parquet(['units.parquet'])");
-    expect(sql[4].sql).toMatch(
+    expect(sql[6].sql).toMatch(
       /^CREATE OR REPLACE VIEW docs_mem AS WITH src AS \(SELECT \* FROM read_parquet\(\['disclosures.parquet'\]\)\)/
     );
-    expect(sql[5].sql).toBe(
+    expect(sql[7].sql).toBe(
       `CREATE OR REPLACE VIEW disclosures AS SELECT * EXCLUDE (${DOCS_MEM_EXTRA.join(', ')}) FROM docs_mem`
     );
   });
@@ -63,7 +68,14 @@ describe('manifest → views', () => {
     expect(files.units).toEqual(["units_o'brien.parquet"]);
     expect(files.line_items).toEqual([]);
     expect(() => createViewsSql(files)).toThrow(/line_items/);
-    const ok = { ...files, line_items: ['line_items.parquet'], projects: ['p'], findings: ['f'] };
+    const ok = {
+      ...files,
+      line_items: ['line_items.parquet'],
+      projects: ['p'],
+      findings: ['f'],
+      figure_sources: ['fs'],
+      source_text: ['st']
+    };
     expect(createViewsSql(ok)[0].sql).toContain("'units_o''brien.parquet'");
   });
 });
@@ -76,7 +88,10 @@ describe('tables held in memory', () => {
         { table: 'line_items', file: 'line_items.parquet', bytes: 60_000_000 },
         { table: 'projects', file: 'projects.parquet', bytes: 100 },
         { table: 'findings', file: 'findings.parquet', bytes: MEMORY_TABLE_MAX_BYTES + 1 },
-        { table: 'units', file: 'units.parquet' }
+        { table: 'units', file: 'units.parquet' },
+        { table: 'figure_sources', file: 'figure_sources.parquet', bytes: 100 },
+        // read one document at a time, however small: never fetched whole
+        { table: 'source_text', file: 'source_text.parquet', bytes: 100 }
       ]
     };
     const files = manifestFiles(manifest);
@@ -87,7 +102,10 @@ describe('tables held in memory', () => {
     expect(sql.find((x) => x.startsWith('CREATE OR REPLACE TABLE'))).toMatch(
       /^CREATE OR REPLACE TABLE docs_mem AS /
     );
-    expect(sql.filter((x) => x.startsWith('CREATE OR REPLACE VIEW'))).toHaveLength(5);
+    expect(sql.filter((x) => x.startsWith('CREATE OR REPLACE VIEW'))).toHaveLength(7);
+    expect(sql).toContain(
+      "CREATE OR REPLACE VIEW source_text AS SELECT * FROM read_parquet(['source_text.parquet'])"
+    );
   });
 });
 

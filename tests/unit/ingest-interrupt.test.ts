@@ -121,7 +121,8 @@ async function killAt(out: string, step: string, expected: 'old' | 'new') {
   expectClean(out);
 }
 
-describe('an ingest killed while it publishes', { timeout: 90_000 }, () => {
+// one killed run per step, and a step per output name (seven tables, the manifest and the report)
+describe('an ingest killed while it publishes', { timeout: 240_000 }, () => {
   it('leaves the old output or the new one whole, in a folder it wrote before', async () => {
     const out = outDir();
     expect((await run(['--out', out, ...OLD])).code).toBe(0);

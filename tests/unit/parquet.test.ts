@@ -12,7 +12,14 @@ import {
   tableDDL,
   writeTables
 } from '../../src/lib/ingest/parquet';
-import { FIGURE_NAMES, TABLES, TABLE_NAMES, type DocumentResult, type TableName } from '../../src/lib/model';
+import {
+  FIGURE_NAMES,
+  ROW_GROUP_ROWS,
+  TABLES,
+  TABLE_NAMES,
+  type DocumentResult,
+  type TableName
+} from '../../src/lib/model';
 import { openParquetDir } from './helpers/wasm-db';
 
 const dirs: string[] = [];
@@ -90,6 +97,11 @@ function syntheticDoc(i: number, unit: number, n = 3): DocumentResult {
         source_lines: '1,2',
         source_pages: '1'
       }
+    ],
+    figureSources: [{ doc_id, figure: 'reception', source_lines: '99,98', source_pages: '1' }],
+    sourceText: [
+      { doc_id, line: 99, page: 1, text: `第${i}份 公务接待费` },
+      { doc_id, line: 98, page: 1, text: '表10' }
     ]
   };
 }
@@ -235,6 +247,43 @@ describe('writing Parquet', () => {
     }
   });
 
+  it('writes the source text sorted by doc_id and line, in row groups a document can be read from alone', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => {
+      const d = syntheticDoc(29 - i, i % 7);
+      // 400 lines each, listed backwards: the writer sorts them
+      d.sourceText = Array.from({ length: 400 }, (_, k) => ({
+        doc_id: d.disclosure!.doc_id,
+        line: 400 - k,
+        page: null,
+        text: `第${400 - k}行`
+      }));
+      return d;
+    });
+    const { out, written } = await writeDocs(many, (ord) => ord % 2, 2);
+    expect(written.tables.source_text.rows).toBe(12_000);
+    const db = await openParquetDir(out);
+    try {
+      const rows = (await db.query(`SELECT doc_id, line FROM 'source_text.parquet'`)) as {
+        doc_id: string;
+        line: number;
+      }[];
+      const sorted = [...rows].sort((a, b) =>
+        a.doc_id === b.doc_id ? a.line - b.line : a.doc_id < b.doc_id ? -1 : 1
+      );
+      expect(rows).toEqual(sorted);
+      expect(rows[0]).toEqual({ doc_id: 'syn-0000', line: 1 });
+      const groups = await db.query(
+        `SELECT row_group_id, max(row_group_num_rows)::INTEGER AS n FROM parquet_metadata('source_text.parquet') GROUP BY 1 ORDER BY 1`
+      );
+      expect(groups.map((g) => g.n)).toEqual([
+        ROW_GROUP_ROWS.source_text,
+        12_000 - ROW_GROUP_ROWS.source_text!
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('gives the same bytes however the documents were spread over shards', async () => {
     const many = Array.from({ length: 60 }, (_, i) => syntheticDoc(i, i % 7, 1 + (i % 5)));
     const one = await writeDocs(many, () => 0, 1, [5]);
@@ -249,7 +298,7 @@ describe('writing Parquet', () => {
     const out = join(tempDir(), 'empty');
     mkdirSync(out);
     for (const t of TABLE_NAMES) renameSync(written.temps[t], join(out, written.tables[t].file));
-    expect(Object.values(written.tables).map((x) => x.rows)).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.values(written.tables).map((x) => x.rows)).toEqual(TABLE_NAMES.map(() => 0));
     const db = await openParquetDir(out);
     try {
       const described = await db.query(`DESCRIBE SELECT * FROM 'line_items.parquet'`);

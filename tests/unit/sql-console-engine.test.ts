@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { TABLE_NAMES, parquetFile, type TableName } from '../../src/lib/model';
 import {
+  CONSOLE_TABLES,
   consoleTablesSql,
   isRefusal,
   runConsoleQuery,
@@ -120,11 +121,12 @@ async function fails(sql: string): Promise<string> {
 }
 
 describe('the SQL console engine', () => {
-  it('loads every table of the schema into memory', () => {
+  it('loads every table of the schema into memory but the source text', () => {
+    expect(CONSOLE_TABLES).toEqual(TABLE_NAMES.filter((t) => t !== 'source_text'));
     expect(
       consoleTablesSql(Object.fromEntries(TABLE_NAMES.map((t) => [t, [`${t}.parquet`]])) as never)
     ).toEqual(
-      TABLE_NAMES.map((t) => ({
+      CONSOLE_TABLES.map((t) => ({
         table: t,
         sql: `CREATE OR REPLACE TABLE ${t} AS SELECT * FROM read_parquet(['${t}.parquet'])`
       }))

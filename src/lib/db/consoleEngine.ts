@@ -6,7 +6,7 @@
 import type { TableName } from '../model';
 import { dataUrl } from './engine';
 import { manifestFiles } from './views';
-import { runConsoleQuery, setupConsole } from './sqlConsole';
+import { CONSOLE_TABLES, runConsoleQuery, setupConsole } from './sqlConsole';
 
 type AsyncDuckDB = import('@duckdb/duckdb-wasm').AsyncDuckDB;
 type Conn = import('@duckdb/duckdb-wasm').AsyncDuckDBConnection;
@@ -50,16 +50,14 @@ async function start(): Promise<Instance> {
     if (!r.ok) throw new Error(`${dataUrl('manifest.json')}: HTTP ${r.status}`);
     return (await r.json()) as unknown;
   });
-  // the whole files, fetched while the worker starts (the console copies every table into memory anyway)
+  // the whole files, fetched while the worker starts (the console copies its tables into memory anyway)
   const buffers = manifest.then((json) =>
     Promise.all(
-      Object.values(manifestFiles(json))
-        .flat()
-        .map(async (n) => {
-          const r = await fetch(dataUrl(n), { cache: 'no-cache' });
-          if (!r.ok) throw new Error(`${dataUrl(n)}: HTTP ${r.status}`);
-          return [n, new Uint8Array(await r.arrayBuffer())] as const;
-        })
+      CONSOLE_TABLES.flatMap((t) => manifestFiles(json)[t]).map(async (n) => {
+        const r = await fetch(dataUrl(n), { cache: 'no-cache' });
+        if (!r.ok) throw new Error(`${dataUrl(n)}: HTTP ${r.status}`);
+        return [n, new Uint8Array(await r.arrayBuffer())] as const;
+      })
     )
   );
   manifest.catch(() => undefined);

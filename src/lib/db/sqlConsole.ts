@@ -4,7 +4,7 @@
 // (read_parquet, read_csv, 'http://…' as a table, glob, ATTACH, COPY, LOAD …: DuckDB refuses them at bind
 // time, before any I/O) nor switch that back on. Each console statement runs inside a transaction that is
 // rolled back, so a statement that writes leaves the tables as they were.
-import { TABLE_NAMES, type TableName } from '../model';
+import { READ_BY_DOCUMENT, TABLE_NAMES, type TableName } from '../model';
 import { plainRows, type ArrowTableLike } from './arrow';
 
 interface PreparedLike {
@@ -19,9 +19,13 @@ export interface ConsoleConnection {
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** The statements that copy every table's registered files into an in-memory table of the same name. */
+/** The tables the console holds: all but those read one document at a time (the source text, which grows
+ * with the documents and is never fetched whole). */
+export const CONSOLE_TABLES: readonly TableName[] = TABLE_NAMES.filter((t) => !READ_BY_DOCUMENT.includes(t));
+
+/** The statements that copy every console table's registered files into an in-memory table of the same name. */
 export function consoleTablesSql(files: Record<TableName, string[]>): { table: TableName; sql: string }[] {
-  return TABLE_NAMES.map((t) => {
+  return CONSOLE_TABLES.map((t) => {
     if (!files[t]?.length) throw new Error(`no Parquet file for table ${t}`);
     return {
       table: t,

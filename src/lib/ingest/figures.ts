@@ -204,7 +204,7 @@ export function resolveFigures(
         );
         continue;
       }
-      if (!prev[n]) prev[n] = { value: p, lines: m.lines };
+      if (!prev[n]) prev[n] = { value: p, lines: [...m.lines, ...cur.lines] };
       else if (!near(prev[n]!.value, p, tol * 2)) {
         findings.add(
           'prior_year_conflict',

@@ -25,6 +25,7 @@ import { declaredUnit, sumTolerance, type MoneyUnit } from './numbers';
 import { buildProse } from './prose';
 import { findTables, proseLines, titleNumber } from './sections';
 import { sha256Hex } from './sha256';
+import { figureSources, pageList, referencedLines, sourceText } from './sources';
 import { parseTables } from './tables';
 import { displayName, readDocumentText, UnreadableDocument, type DocumentText, type Line } from './text';
 
@@ -48,7 +49,9 @@ export function rejected(file: string, reason: string): DocumentResult {
     unit: null,
     lineItems: [],
     projects: [],
-    findings: []
+    findings: [],
+    figureSources: [],
+    sourceText: []
   };
 }
 
@@ -246,6 +249,12 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   );
   for (const u of unreadable) reasons.push(`${u.message_en} (line ${u.source_lines})`);
 
+  const findingRows = findings.list.map((x) => ({
+    doc_id: docId,
+    ...x,
+    source_pages: pageList(x.source_lines, page)
+  }));
+  const sources = figureSources(docId, v, resolved.prev, page);
   const level = levelOf(region);
   return {
     file,
@@ -262,15 +271,14 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
     },
     lineItems,
     projects,
-    findings: findings.list.map((x) => ({
-      doc_id: docId,
-      ...x,
-      source_pages: x.source_lines
-        .split(',')
-        .map((n) => page(Number(n)))
-        .filter((n): n is number => n !== null)
-        .join(',')
-    }))
+    findings: findingRows,
+    figureSources: sources,
+    sourceText: sourceText(
+      docId,
+      lines,
+      referencedLines({ lineItems, projects, findings: findingRows, figureSources: sources }),
+      doc.original
+    )
   };
 }
 

@@ -19,7 +19,7 @@ import {
 } from '@duckdb/node-api';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SORT_KEYS, TABLES, TABLE_NAMES, parquetFile } from '../model';
+import { ROW_GROUP_ROWS, SORT_KEYS, TABLES, TABLE_NAMES, parquetFile } from '../model';
 import type { Column, TableName } from '../model';
 import type { DataFacts } from './report';
 import { quoteIdent, sqlString, tableDDL, type Cell, type TableCells } from './table-cells';
@@ -163,8 +163,9 @@ export async function writeTables(
         source = `(SELECT *, 0 AS "_seq" FROM ${quoteIdent(stagingName(t))})`;
       }
       temps[t] = join(tmpDir, `final-${parquetFile(t)}`);
+      const groups = ROW_GROUP_ROWS[t] ? `, ROW_GROUP_SIZE ${Math.trunc(ROW_GROUP_ROWS[t])}` : '';
       await conn.run(
-        `COPY (${selectSql(t, source)}) TO ${sqlString(temps[t])} (FORMAT parquet, COMPRESSION zstd)`
+        `COPY (${selectSql(t, source)}) TO ${sqlString(temps[t])} (FORMAT parquet, COMPRESSION zstd${groups})`
       );
       const [rows] = await readColumn(
         conn,

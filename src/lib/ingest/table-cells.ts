@@ -103,6 +103,8 @@ export function documentCells(result: DocumentResult): TableCells {
     line_items: owned('line_items', result.lineItems),
     projects: owned('projects', result.projects),
     findings: owned('findings', result.findings),
-    units: result.unit ? [rowCells('units', result.unit)] : []
+    units: result.unit ? [rowCells('units', result.unit)] : [],
+    figure_sources: owned('figure_sources', result.figureSources),
+    source_text: owned('source_text', result.sourceText)
   };
 }

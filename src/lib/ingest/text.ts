@@ -133,6 +133,9 @@ export interface DocumentText {
   /** header comment lines ('# source: …', '# synthetic: …') */
   headers: string[];
   html: boolean;
+  /** a line as the document writes it, before widths are folded (for showing the source; absent for a PDF,
+   *  whose lines are shown as read) */
+  original?: (no: number) => string | undefined;
 }
 
 /** The whole text stage: bytes → non-empty normalised lines with their source line numbers. */
@@ -154,8 +157,12 @@ export function readDocumentText(bytes: Uint8Array, file: string): DocumentText 
     lines.push({ no, text: t });
   };
   let normalised: string;
+  let original: (no: number) => string | undefined;
   if (html) {
-    for (const l of htmlToLines(raw)) take(l.no, normaliseLine(l.text, traditional));
+    const read = htmlToLines(raw);
+    const byNo = new Map(read.map((l) => [l.no, l.text]));
+    original = (no) => byNo.get(no);
+    for (const l of read) take(l.no, normaliseLine(l.text, traditional));
     normalised = lines.map((l) => `${l.no}\t${l.text}`).join('\n'); // headers are not in lines
   } else {
     // fold the whole text at once (folding keeps every line break), then split
@@ -163,6 +170,9 @@ export function readDocumentText(bytes: Uint8Array, file: string): DocumentText 
     if (traditional) t = toSimplified(t.replace(PINYIN, '$1'));
     if (t.indexOf('\r') >= 0) t = t.replace(/\r\n?/g, '\n');
     const parts = t.split('\n');
+    // folding keeps every line break, so the raw text splits into the same lines
+    let rawParts: string[] | undefined;
+    original = (no) => (rawParts ??= raw.replace(/\r\n?/g, '\n').split('\n'))[no - 1];
     let offset = 0;
     let body = -1;
     for (let i = 0; i < parts.length; i++) {
@@ -176,7 +186,7 @@ export function readDocumentText(bytes: Uint8Array, file: string): DocumentText 
     // header comment lines ('# source: …') are not part of the document; where its body starts is
     normalised = body < 0 ? '' : `${body + 1}\n${t.slice(offset)}`;
   }
-  return { lines, headers, html, normalised };
+  return { lines, headers, html, normalised, original };
 }
 
 /** A name as the document writes it: brackets folded for parsing go back to full width. */

@@ -86,6 +86,24 @@ export interface UnitRow {
   source_kind: SourceKind;
 }
 
+export interface FigureSourceRow {
+  doc_id: string;
+  /** a figure column of disclosures: 'reception', 'prev_reception', … */
+  figure: string;
+  /** comma-separated line numbers, the line the value was taken from first */
+  source_lines: string;
+  /** the PDF pages of those lines, comma-separated in the same order ("" for text) */
+  source_pages: string;
+}
+
+export interface SourceTextRow {
+  doc_id: string;
+  line: number;
+  /** the PDF page of the line (NULL for text and HTML documents) */
+  page: number | null;
+  text: string;
+}
+
 export type IngestStatus = 'ok' | 'partial' | 'rejected';
 
 /** What the ingest makes of one input document. */
@@ -98,4 +116,6 @@ export interface DocumentResult {
   lineItems: LineItemRow[];
   projects: ProjectRow[];
   findings: FindingRow[];
+  figureSources: FigureSourceRow[];
+  sourceText: SourceTextRow[];
 }

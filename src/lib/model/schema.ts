@@ -189,12 +189,35 @@ export const UNIT_COLUMNS: readonly Column[] = [
   text('source_kind', '来源', 'Source')
 ];
 
+/** Where each stored figure of a disclosure was read: one row per non-NULL figure column (`reception`,
+ * `prev_reception`, …), its lines in order of weight (the statement taken first, then those it rests on). */
+export const FIGURE_SOURCE_COLUMNS: readonly Column[] = [
+  text('doc_id', '文档编号', 'Document id'),
+  text('figure', '数字', 'Figure'),
+  text('source_lines', '源行号', 'Source lines'),
+  text('source_pages', '源页码', 'Source pages')
+];
+
+/** The source text the browser shows beside a figure: per document, every line some row refers to, with
+ * SOURCE_CONTEXT_LINES lines either side (for a PDF, every line of each page referred to). */
+export const SOURCE_TEXT_COLUMNS: readonly Column[] = [
+  text('doc_id', '文档编号', 'Document id'),
+  { name: 'line', type: 'INTEGER', zh: '行号', en: 'Line' },
+  { name: 'page', type: 'INTEGER', zh: '页码', en: 'Page' },
+  text('text', '原文', 'Text')
+];
+
+/** Lines kept either side of a referenced line of a text or HTML document (a PDF keeps the whole page). */
+export const SOURCE_CONTEXT_LINES = 3;
+
 export const TABLES = {
   disclosures: DISCLOSURE_COLUMNS,
   line_items: LINE_ITEM_COLUMNS,
   projects: PROJECT_COLUMNS,
   findings: FINDING_COLUMNS,
-  units: UNIT_COLUMNS
+  units: UNIT_COLUMNS,
+  figure_sources: FIGURE_SOURCE_COLUMNS,
+  source_text: SOURCE_TEXT_COLUMNS
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -207,5 +230,18 @@ export const SORT_KEYS: Record<TableName, string[]> = {
   line_items: ['doc_id', 'table_no', 'source_line', 'measure'],
   projects: ['doc_id', 'source_line', 'name'],
   findings: ['doc_id', 'check', 'source_lines', 'message_en'],
-  units: ['unit_id']
+  units: ['unit_id'],
+  figure_sources: ['doc_id', 'figure'],
+  source_text: ['doc_id', 'line']
+};
+
+/** Tables the browser reads one document's rows of at a time, by range request, and never fetches whole (not
+ * held in memory, not copied into the SQL console): they grow with the documents' text. */
+export const READ_BY_DOCUMENT: readonly TableName[] = ['source_text'];
+
+/** Rows per Parquet row group, for tables read one document at a time by range request (DuckDB skips the
+ * row groups whose doc_id range excludes the one asked for; the default of 122,880 rows would make a unit
+ * page fetch hundreds of documents' text). */
+export const ROW_GROUP_ROWS: Partial<Record<TableName, number>> = {
+  source_text: 8192
 };

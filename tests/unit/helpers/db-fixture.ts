@@ -170,12 +170,37 @@ export const FIXTURE_FINDINGS: Row[] = [
   }
 ];
 
+export const FIXTURE_FIGURE_SOURCES: Row[] = [
+  { doc_id: 'u2-2023-budget', figure: 'reception', source_lines: '755', source_pages: '' },
+  { doc_id: 'u2-2023-budget', figure: 'prev_reception', source_lines: '1092,1080', source_pages: '' },
+  { doc_id: 'u3-2023-budget', figure: 'three_public_total', source_lines: '700', source_pages: '12' }
+];
+
+const textLine = (doc_id: string, line: number, page: number | null, text: string): Row => ({
+  doc_id,
+  line,
+  page,
+  text
+});
+/** Source text: u2's lines around 755 (a text document), u3's page 12 (a PDF). */
+export const FIXTURE_SOURCE_TEXT: Row[] = [
+  ...[752, 753, 754, 755, 756, 757, 758].map((n) =>
+    textLine('u2-2023-budget', n, null, n === 755 ? '公务接待费 19.75 19.75' : `示例行 ${n}`)
+  ),
+  ...[698, 699, 700, 701].map((n) =>
+    textLine('u3-2023-budget', n, 12, n === 700 ? '“三公”经费合计 14.00' : `第12页 ${n}`)
+  ),
+  textLine('u3-2023-budget', 702, 13, '第13页 702')
+];
+
 const DATA: Record<TableName, Row[]> = {
   disclosures: FIXTURE_DOCS,
   line_items: FIXTURE_LINE_ITEMS,
   projects: FIXTURE_PROJECTS,
   findings: FIXTURE_FINDINGS,
-  units: FIXTURE_UNITS
+  units: FIXTURE_UNITS,
+  figure_sources: FIXTURE_FIGURE_SOURCES,
+  source_text: FIXTURE_SOURCE_TEXT
 };
 
 /** Writes the fixture into a new temp folder and returns it. */
