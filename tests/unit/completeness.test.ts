@@ -169,6 +169,15 @@ describe('fixtures of our own', () => {
       ['three_public_explained']
     ],
     [
+      'the 三公 figures compared only with the 年初预算, not with the year before',
+      (t) =>
+        swap(t, /，比2024年预算减少1\.00万元。/, '，比年初预算减少1.00万元。').replace(
+          '，主要原因是压减接待活动',
+          ''
+        ),
+      ['three_public_explained']
+    ],
+    [
       'the 三公 table empty with its note, the prose saying there is none: present',
       (t) =>
         swap(

@@ -156,7 +156,10 @@ export function assessCompleteness(input: CompletenessInput): Completeness {
       (/购置/.test(vehicleWords) && /运行/.test(vehicleWords)) ||
       said(['vehicle_purchase', 'vehicle_operation']),
     three_public_explained: () =>
-      /三公[”"]?经费(?![:：])[^。]{0,80}?(?:增加|减少|持平|增长|下降|变化|变动|一致)/.test(text) ||
+      // a change from another year; a 决算's comparison with its 年初预算 is not one
+      /三公[”"]?经费(?![:：])(?:(?!年初预算)[^。]){0,80}?(?:增加|减少|持平|增长|下降|变化|变动|一致)/.test(
+        text
+      ) ||
       mentions.some(
         (m) =>
           m.kind === 'change' &&
