@@ -32,7 +32,8 @@ const NEW_CHECKS = [
   'total_across_tables',
   'project_subtotal',
   'vehicle_parts',
-  'asset_without_quantity'
+  'asset_without_quantity',
+  'share_percent'
 ];
 
 describe('silent on consistent documents', () => {
@@ -143,5 +144,32 @@ describe('vehicles against their kinds', () => {
   it('a value for no building', () => {
     const r = run(edit(1125, '价值 0.00 万元', '价值 0.08 万元'));
     expect(fresh(r, 'asset_without_quantity')).toHaveLength(1);
+  });
+});
+
+describe('percentages against their amounts', () => {
+  it('a share of no stated total', () => {
+    const r = run(edit(800, '政府性基金预算 0.00 万元', '政府性基金预算 0.60 万元'));
+    expect(fresh(r, 'share_percent').map((f) => f.message_zh)).toEqual([
+      '0.6 万元占 0.00%（源行 800）与本文件所列任一合计都不符：占收入总计 468.53 万元应为 0.13%'
+    ]);
+  });
+  it('a class share that its amount does not give', () => {
+    const r = run(edit(882, '占 82.84%', '占 72.84%'));
+    const f = fresh(r, 'share_percent');
+    expect(f).toHaveLength(1);
+    expect(f[0].expected).toBe(82.84);
+    expect(f[0].actual).toBe(72.84);
+  });
+  it('a change whose percentage is not the change over the prior year', () => {
+    const r = run(edit(894, '152.82', '102.82'));
+    expect(fresh(r, 'change_percent').map((f) => f.message_zh)).toEqual([
+      '295.61 万元减少 102.82 万元，上年应为 398.43 万元，减少幅度应为 25.81%，文中为 34.08%（源行 894, 896）'
+    ]);
+  });
+  it('a change larger than the amount it leads to is no prior year', () => {
+    const r = run(edit(1104, '增加 14.71 万元', '增加 147.1 万元'));
+    expect(fresh(r, 'prior_year_negative')).toHaveLength(1);
+    expect(r.disclosure!.prev_operating_expense).toBeNull();
   });
 });

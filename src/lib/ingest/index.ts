@@ -14,6 +14,7 @@ import { auditContents, auditEmptyTables, auditPlaceholders, auditYears } from '
 import { auditFundTotal, auditWording } from './audit-wording';
 import { auditChanges, auditFacts, auditFigures, auditProjects, auditStaff } from './audit';
 import { checkVehicles } from './audit-assets';
+import { checkChangePercents, checkShares } from './audit-shares';
 import { checkProjectTable, checkSingleChildren, checkSummaryTotals } from './audit-totals';
 import { checkRowSplits, checkTrees, FindingList } from './checks';
 import { assessCompleteness } from './completeness';
@@ -113,6 +114,8 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   auditStaff(staff, findings);
   auditFacts(facts, v, findings);
   checkVehicles(prose, findings);
+  checkShares(prose, v, tables.items, findings);
+  checkChangePercents(prose, findings);
   const projectTotal5 = tables.items.find(
     (x) => x.table_no === 5 && x.name === '总计' && x.measure === 'project'
   );
