@@ -33,7 +33,9 @@ const NEW_CHECKS = [
   'project_subtotal',
   'vehicle_parts',
   'asset_without_quantity',
-  'share_percent'
+  'share_percent',
+  'unit_header',
+  'garbled_number'
 ];
 
 describe('silent on consistent documents', () => {
@@ -171,5 +173,85 @@ describe('percentages against their amounts', () => {
     const r = run(edit(1104, '增加 14.71 万元', '增加 147.1 万元'));
     expect(fresh(r, 'prior_year_negative')).toHaveLength(1);
     expect(r.disclosure!.prev_operating_expense).toBeNull();
+  });
+});
+
+describe('no negative prior year', () => {
+  it('a headcount risen by more than there are is a finding, not a prior year', () => {
+    const r = run(edit(115, '在职 11 人，减少 4 人', '在职 11 人，增加 14 人'));
+    expect(fresh(r, 'prior_year_negative').map((f) => f.message_zh)).toEqual([
+      '上年在职人数推得为负数 -3 人（源行 115），未采用'
+    ]);
+    expect(r.disclosure!.prev_staff_in_service).toBeNull();
+    expect(base.disclosure!.prev_staff_in_service).toBe(15);
+  });
+});
+
+describe('a money-unit header the other tables contradict', () => {
+  const figures = (r: DocumentResult) =>
+    Object.fromEntries(Object.entries(r.disclosure!).filter(([, v]) => typeof v === 'number'));
+  it('“单位：元” over 表10 in 万元: a finding, and the table read in 万元', () => {
+    const r = run(edit(742, '单位：万元', '单位：元'));
+    const f = fresh(r, 'unit_header');
+    expect(f.map((x) => x.message_zh)).toEqual([
+      '表10标注“单位：元”（源行 738），按此其源行 755 之数为 0.0047 万元，而源行 1078 所列同一数为 47.35 万元（共 4 处如此），按万元读取'
+    ]);
+    expect(figures(r)).toEqual(figures(base));
+  });
+  it('the first table’s header wrong: the document’s unit is what most tables state', () => {
+    const r = run(edit(124, '单位：万元', '单位：元'));
+    expect(fresh(r, 'unit_header')).toHaveLength(1);
+    expect(r.findings.length).toBe(base.findings.length + 1);
+    expect(figures(r)).toEqual(figures(base));
+  });
+  it('a 元 table beside 万元 prose is no contradiction', () => {
+    expect(base.findings.some((f) => f.check === 'unit_header')).toBe(false);
+  });
+});
+
+describe('absurd or garbled numbers', () => {
+  const nines = '9'.repeat(400);
+  it('400 nines in a 表1 cell: a finding and a partial record, not a row silently gone', () => {
+    const r = run(edit(130, '一、本年收入 468.53', `一、本年收入 ${nines}`));
+    const f = fresh(r, 'garbled_number');
+    expect(f.map((x) => x.message_zh)).toEqual([
+      '表1第130行有无法识别的数字“99999999999999999999…（400 位）”，该行金额未采用'
+    ]);
+    expect(r.status).toBe('partial');
+  });
+  it('in a 表10 cell the row is not read', () => {
+    const r = run(edit(759, '公务接待费 19.75 19.75', `公务接待费 ${nines} 19.75`));
+    expect(fresh(r, 'garbled_number')).toHaveLength(1);
+    expect(r.lineItems.some((x) => x.table_no === 10 && x.measure === 'reception')).toBe(false);
+  });
+  it('a trillion in one cell of a coded table', () => {
+    const r = run(edit(398, '295.61', '99999999999999.61'));
+    expect(fresh(r, 'garbled_number')).toHaveLength(1);
+    expect(r.status).toBe('partial');
+  });
+});
+
+describe('a document that ends before the template’s closing sections', () => {
+  const cut = (n: number) => run(text.split('\n').slice(0, n).join('\n'));
+  it('the first 1,100 lines of the sample: partial, naming what is missing', () => {
+    const r = cut(1100);
+    expect(r.status).toBe('partial');
+    expect(r.reasons).toEqual([
+      'document ends before its closing sections: 政府采购, 国有资产占用, 预算绩效, 名词解释'
+    ]);
+    // what it lost is NULL, not a guess
+    for (const k of ['operating_expense', 'procurement_total', 'vehicles_count'] as const)
+      expect(r.disclosure![k], k).toBeNull();
+  });
+  it('cut inside the explanations: every closing section named', () => {
+    expect(cut(900).reasons.join(' ')).toMatch(/“三公”经费说明, 其他重要事项, 机关运行经费/);
+  });
+  it('the whole sample and a document without the optional 政府采购/国有资产 sections are complete', () => {
+    expect(base.reasons).toEqual([]);
+    const lines = text.split('\n');
+    const from = lines.findIndex((l) => l.startsWith(' (二) 政府采购情况'));
+    const to = lines.findIndex((l) => l.startsWith('(四) 预算绩效情况'));
+    const r = run([...lines.slice(0, from), ...lines.slice(to)].join('\n'));
+    expect(r.reasons).toEqual([]);
   });
 });

@@ -14,9 +14,12 @@ import { auditContents, auditEmptyTables, auditPlaceholders, auditYears } from '
 import { auditFundTotal, auditWording } from './audit-wording';
 import { auditChanges, auditFacts, auditFigures, auditProjects, auditStaff } from './audit';
 import { checkVehicles } from './audit-assets';
+import { dropNegativePrior } from './audit-prior';
+import { applyUnitFixes, reportUnitFixes, unitHeaderFixes } from './audit-units';
 import { checkChangePercents, checkShares } from './audit-shares';
 import { checkProjectTable, checkSingleChildren, checkSummaryTotals } from './audit-totals';
 import { checkRowSplits, checkTrees, FindingList } from './checks';
+import { missingClosing } from './closing';
 import { assessCompleteness } from './completeness';
 import { resolveFigures } from './figures';
 import { categoryOf, levelOf, readIdentity, readScope, regionOf } from './identity';
@@ -89,17 +92,21 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
 
   const id = readIdentity(lines);
   const blocks = findTables(lines);
-  const unit = documentUnit(lines);
-  const tables = parseTables(lines, blocks, unit);
+  let unit = documentUnit(lines);
+  let tables = parseTables(lines, blocks, unit);
   const prose = buildProse(proseLines(lines, blocks));
   const final = id.kind === 'final';
   const mentions = findMentions(prose, { year: id.year, final });
+  // a table whose unit header the rest of the document contradicts is read in the unit the rest supports
+  const unitFixes = unitHeaderFixes(tables, blocks, mentions, unit);
+  if (unitFixes.length) ({ tables, unit } = applyUnitFixes(lines, blocks, unit, unitFixes));
   const staff = readStaff(prose);
   const facts = readNarrative(prose);
   const targetInfo = readTargetTables(prose, unit);
   const narrativeProjects = readNarrativeProjects(prose, targetInfo.firstAt);
 
   const findings = new FindingList(unit ?? '万元');
+  reportUnitFixes(lines, unitFixes, findings);
   for (const p of tables.problems) findings.problem(p);
   checkTrees(tables.items, findings, tables.unreadable);
   checkRowSplits(tables.items, findings);
@@ -109,6 +116,7 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   const tol = sumTolerance(1, unit ?? '万元');
   const resolved = resolveFigures(tables.items, mentions, staff, facts, findings, tol, tables.units);
   const v = resolved.value;
+  dropNegativePrior(resolved.prev, findings);
   auditFigures(v, tables.items, findings);
   auditChanges(mentions, findings);
   auditStaff(staff, findings);
@@ -247,6 +255,8 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
     const missing = expected.filter((n) => !tables.present.has(n));
     if (missing.length) reasons.push(`tables missing: ${missing.map((n) => `表${n}`).join(', ')}`);
   }
+  const closing = missingClosing(lines);
+  if (closing.length) reasons.push(`document ends before its closing sections: ${closing.join(', ')}`);
   const unreadable = findings.list.filter(
     (x) => x.check === 'table_unit_unknown' || x.check === 'garbled_number'
   );

@@ -9,7 +9,10 @@ export function parseAmount(tok: string): number | null {
   const c = tok.charCodeAt(0);
   if (!((c >= 48 && c <= 57) || c === 45)) return null;
   if (!AMOUNT_TOKEN.test(tok)) return null;
+  const digits = tok.replace(/[^\d]/g, '');
   const n = Number(tok.replace(/,/g, ''));
+  // more digits than a double holds, or a trillion and more in one cell: not an amount
+  if (digits.length > 15 || Math.abs(n) >= 1e12) return null;
   return Number.isFinite(n) ? n : null;
 }
 

@@ -2,6 +2,7 @@
 import type { LineItemRow, Section } from '../model';
 import { parseAmount, toWan, type MoneyUnit } from './numbers';
 import { gridRows } from './coded-grid';
+import { voidGarbled } from './garbled';
 import { isAmountCell } from './grid';
 import { groupRows, joinedName, tokens, type CodedRow } from './rows';
 import { parseThreePublicGrid, threePublicRow } from './three-public-grid';
@@ -122,10 +123,11 @@ export function parseTables(lines: Line[], blocks: TableBlock[], docUnit: MoneyU
       });
       continue;
     }
-    if (b.no === 1 || b.no === 4) parseSummaryTable(lines, b, unit, out);
-    else if (b.no === 10) {
-      if (lines[b.start].cells) parseThreePublicGrid(lines, b, unit, out);
-      else parseThreePublicTable(lines, b, unit, out);
+    if (b.no === 1 || b.no === 4 || b.no === 10) {
+      const read = voidGarbled(lines, b, out.problems);
+      if (b.no !== 10) parseSummaryTable(read, b, unit, out);
+      else if (lines[b.start].cells) parseThreePublicGrid(read, b, unit, out);
+      else parseThreePublicTable(read, b, unit, out);
     } else if (b.emptyLine === null) {
       const { header, body } = codedBody(lines, b);
       const rows = lines[b.start].cells ? gridRows(lines.slice(b.start + 1, b.end)) : groupRows(body);

@@ -49,7 +49,8 @@ export const CHECKS = {
   project_subtotal: { zh: '表7小计 = 其下项目之和', en: 'Table 7 subtotal = its projects' },
   vehicle_parts: { zh: '车辆数、价值 = 各类之和', en: 'Vehicles = the kinds listed' },
   asset_without_quantity: { zh: '无实物却有价值', en: 'A value for nothing held' },
-  share_percent: { zh: '占比与金额', en: 'Share against its amounts' }
+  share_percent: { zh: '占比与金额', en: 'Share against its amounts' },
+  unit_header: { zh: '金额单位标注有误', en: 'Money unit header contradicted' }
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type CheckId = keyof typeof CHECKS;
