@@ -254,4 +254,12 @@ describe('a document that ends before the template’s closing sections', () => 
     const r = run([...lines.slice(0, from), ...lines.slice(to)].join('\n'));
     expect(r.reasons).toEqual([]);
   });
+  it('signed off with its date, a document without 名词解释 reached its end', () => {
+    const lines = text.split('\n');
+    const glossary = lines.findIndex((l) => l.includes('第四部分 名词解释'));
+    const signed = run([...lines.slice(0, glossary), '示例单位', '2023 年 2月 6 日'].join('\n'));
+    expect(signed.reasons).toEqual([]);
+    const unsigned = run(lines.slice(0, glossary).join('\n'));
+    expect(unsigned.reasons).toEqual(['document ends before its closing sections: 名词解释']);
+  });
 });
