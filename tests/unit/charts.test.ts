@@ -14,6 +14,7 @@ import {
   exportName,
   type BarOptions
 } from '../../src/lib/charts';
+import { layoutKey, KEY_LINE } from '../../src/lib/charts/labels';
 
 const barOpts: BarOptions = {
   view: 'ranking',
@@ -64,6 +65,28 @@ describe('layoutBars', () => {
     expect(layoutBars(data, { ...barOpts, spread: null }).spread).toBeNull();
     expect(spreadFromRow({ n: 0, q1: null, median: null, q3: null })).toBeNull();
     expect(spreadFromRow(null)).toBeNull();
+  });
+  it('on a phone the names take at most about a third of the width, cut, and the values fit', () => {
+    const long = [
+      {
+        unitId: 'l',
+        label: '示例市临江区社会保险事业管理中心（示例市临江区医疗保险中心）',
+        value: 1234567.89,
+        synthetic: true
+      },
+      { unitId: 's', label: '短', value: 3, synthetic: false }
+    ];
+    const fmt = (v: number) => v.toLocaleString('en', { minimumFractionDigits: 2 });
+    const L = layoutBars(long, { ...barOpts, width: 324, formatValue: fmt });
+    expect(L.left).toBeLessThanOrEqual(324 * 0.36);
+    expect(L.rows[0].shownLabel.endsWith('…')).toBe(true);
+    expect(textWidth(L.rows[0].shownLabel, 12)).toBeLessThanOrEqual(L.left);
+    // the label keeps the full name (for its tooltip)
+    expect(L.rows[0].label).toBe(long[0].label);
+    for (const r of L.rows)
+      expect(r.barX + r.barWidth + 4 + textWidth(r.valueText, 12)).toBeLessThanOrEqual(324);
+    // a wide chart still gives the names up to 260 px
+    expect(layoutBars(long, { ...barOpts, width: 1300, formatValue: fmt }).left).toBe(260);
   });
   it('tags synthetic units in the label', () => {
     const L = layoutBars(data, barOpts);
@@ -235,5 +258,26 @@ describe('exports and labels', () => {
     expect(exportName(['ranking', 2023, 'reception', null])).toBe('ranking-2023-reception');
     expect(exportName(['a/b c'])).toBe('a_b_c');
     expect(exportName([null, ''])).toBe('gongkai');
+  });
+});
+
+describe('layoutKey', () => {
+  it('puts the legend and the unit on one line over the plot when they fit', () => {
+    const k = layoutKey([80, 120], 40, 260, 1200);
+    expect(k.items).toEqual([
+      { x: 260, y: KEY_LINE / 2 },
+      { x: 354, y: KEY_LINE / 2 }
+    ]);
+    expect(k.unit).toEqual({ x: 1200, y: KEY_LINE / 2 });
+    expect(k.height).toBe(KEY_LINE);
+  });
+  it('on a narrow chart flows from the left edge, wrapping, and gives the unit its own line', () => {
+    const k = layoutKey([150, 150], 200, 110, 300);
+    expect(k.items[0]).toEqual({ x: 4, y: KEY_LINE / 2 });
+    expect(k.items[1]).toEqual({ x: 4, y: KEY_LINE * 1.5 });
+    expect(k.unit).toEqual({ x: 300, y: KEY_LINE * 2.5 });
+    expect(k.height).toBe(KEY_LINE * 3);
+    // a short unit ends the last line
+    expect(layoutKey([150, 150], 40, 110, 300).height).toBe(KEY_LINE * 2);
   });
 });

@@ -4,7 +4,15 @@ import { scaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { max, min } from 'd3-array';
 import { spreadOf, type Spread } from './stats';
-import { truncateLabel, textWidth } from './labels';
+import {
+  truncateLabel,
+  textWidth,
+  labelColumn,
+  plotRight,
+  layoutKey,
+  KEY_LINE,
+  type KeyLayout
+} from './labels';
 import { reuseRoot, markValue, setAttr, setText } from './frame';
 import { COLOR, FONT_SIZE, ROW_HEIGHT, BAR_HEIGHT } from './theme';
 
@@ -60,10 +68,13 @@ export interface BarLayout {
   rows: BarRow[];
   spread: Spread | null;
   domain: [number, number];
+  /** the legend's texts (median, quartiles) and where they and the axis' unit go */
+  legend: { median: string; quartiles: string };
+  key: KeyLayout;
 }
 
-const MARGIN = { top: 44, right: 80, bottom: 12 };
-const MAX_LABEL = 260;
+const MARGIN = { top: 44, bottom: 12 };
+const KEY_FONT = 11;
 
 /** Where every bar, label and reference line goes. Pure: tested without a browser. */
 export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayout {
@@ -75,9 +86,26 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
   });
   const labelOf = (d: BarDatum) => (d.synthetic ? `${d.label} ${opts.syntheticTag}` : d.label);
   const longest = max(sorted, (d) => textWidth(labelOf(d), FONT_SIZE)) ?? 0;
-  const left = Math.min(MAX_LABEL, Math.max(80, longest + 12));
-  const right = Math.max(left + 60, opts.width - MARGIN.right);
+  const left = labelColumn(opts.width, longest);
   const values = sorted.map((d) => d.value).filter((v): v is number => v !== null);
+  // room on the right for the longest value printed after its bar (never cut at the chart's edge)
+  const right = plotRight(
+    opts.width,
+    left,
+    max(values, (v) => textWidth(opts.formatValue(v), FONT_SIZE)) ?? 0
+  );
+  const spread =
+    opts.showSpread === false ? null : opts.spread !== undefined ? opts.spread : spreadOf(values);
+  const legend = {
+    median: spread ? `${opts.medianLabel} ${opts.formatValue(spread.median)}` : '',
+    quartiles:
+      spread && opts.quartilesLabel
+        ? `${opts.quartilesLabel} ${opts.formatValue(spread.q1)} – ${opts.formatValue(spread.q3)}`
+        : ''
+  };
+  const keyItems = [legend.median, legend.quartiles].filter(Boolean).map((t) => 24 + textWidth(t, KEY_FONT));
+  const key = layoutKey(keyItems, textWidth(opts.axisLabel, FONT_SIZE), left, right);
+  const top = MARGIN.top + key.height - KEY_LINE;
   const bandEnds = sorted.flatMap((d) => (d.band ? [d.band.q1, d.band.q3] : []));
   const lo = Math.min(0, min(values) ?? 0, min(bandEnds) ?? 0);
   const hi = Math.max(0, max(values) ?? 0, max(bandEnds) ?? 0);
@@ -86,7 +114,7 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
     .nice()
     .range([left, right]);
   const rows = sorted.map((d, i) => {
-    const y = MARGIN.top + i * ROW_HEIGHT;
+    const y = top + i * ROW_HEIGHT;
     const v = d.value;
     const barX = v === null ? x(0) : Math.min(x(0), x(v));
     const barWidth = v === null ? 0 : Math.abs(x(v) - x(0));
@@ -101,13 +129,15 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
   });
   return {
     width: opts.width,
-    height: MARGIN.top + rows.length * ROW_HEIGHT + MARGIN.bottom,
+    height: top + rows.length * ROW_HEIGHT + MARGIN.bottom,
     left,
     right,
-    top: MARGIN.top,
+    top,
     rows,
-    spread: opts.showSpread === false ? null : opts.spread !== undefined ? opts.spread : spreadOf(values),
-    domain: x.domain() as [number, number]
+    spread,
+    domain: x.domain() as [number, number],
+    legend,
+    key
   };
 }
 
@@ -201,7 +231,7 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
     root
       .append('text')
       .attr('class', 'axis-label')
-      .attr('y', 12)
+      .attr('dy', '0.35em')
       .attr('text-anchor', 'end')
       .attr('fill', COLOR.muted);
     root.append('g').attr('class', 'rows');
@@ -228,7 +258,11 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
     );
   axis.attr('font-family', null).attr('font-size', 11);
   axis.selectAll('text').attr('fill', COLOR.axis);
-  root.select(':scope > text.axis-label').attr('x', L.right).text(opts.axisLabel);
+  root
+    .select(':scope > text.axis-label')
+    .attr('x', L.key.unit.x)
+    .attr('y', L.key.unit.y)
+    .text(opts.axisLabel);
 
   // rows joined by position: row i is reused for whichever unit ranks i-th now
   root
@@ -251,30 +285,37 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
       .attr('y2', bottom)
       .attr('stroke', COLOR.reference)
       .attr('stroke-dasharray', '4 3');
-    const legend = root.append('g').attr('class', 'spread').attr('transform', `translate(${L.left},10)`);
-    legend
+    const [mk, qk] = L.key.items;
+    const median = root.append('g').attr('class', 'spread').attr('transform', `translate(${mk.x},${mk.y})`);
+    median
       .append('line')
       .attr('x1', 0)
       .attr('x2', 18)
       .attr('stroke', COLOR.reference)
       .attr('stroke-dasharray', '4 3');
-    const medianText = `${opts.medianLabel} ${opts.formatValue(s.median)}`;
-    legend.append('text').attr('x', 24).attr('dy', '0.35em').attr('font-size', 11).text(medianText);
-    if (opts.quartilesLabel) {
-      const qx = 24 + textWidth(medianText, 11) + 20;
-      legend
+    median
+      .append('text')
+      .attr('x', 24)
+      .attr('dy', '0.35em')
+      .attr('font-size', KEY_FONT)
+      .text(L.legend.median);
+    if (L.legend.quartiles && qk) {
+      const quartiles = root
+        .append('g')
+        .attr('class', 'spread')
+        .attr('transform', `translate(${qk.x},${qk.y})`);
+      quartiles
         .append('rect')
-        .attr('x', qx)
         .attr('y', -6)
         .attr('width', 18)
         .attr('height', 12)
         .attr('fill', COLOR.quartile);
-      legend
+      quartiles
         .append('text')
-        .attr('x', qx + 24)
+        .attr('x', 24)
         .attr('dy', '0.35em')
-        .attr('font-size', 11)
-        .text(`${opts.quartilesLabel} ${opts.formatValue(s.q1)} – ${opts.formatValue(s.q3)}`);
+        .attr('font-size', KEY_FONT)
+        .text(L.legend.quartiles);
     }
   }
   return L;

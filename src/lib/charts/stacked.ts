@@ -3,7 +3,15 @@
 import { scaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { max, sum } from 'd3-array';
-import { truncateLabel, textWidth } from './labels';
+import {
+  truncateLabel,
+  textWidth,
+  labelColumn,
+  plotRight,
+  layoutKey,
+  KEY_LINE,
+  type KeyLayout
+} from './labels';
 import { prepareRoot, markValue } from './frame';
 import { COLOR, FONT_SIZE, partColor } from './theme';
 
@@ -50,6 +58,8 @@ export interface PartsLayout {
   rows: (PartsDatum & { shownLabel: string; y: number; total: number | null })[];
   segments: PartSegment[];
   domain: [number, number];
+  /** where the legend's items and the axis' unit go */
+  key: KeyLayout;
 }
 
 const TOP = 56;
@@ -65,8 +75,20 @@ export function layoutParts(data: readonly PartsDatum[], opts: PartsOptions): Pa
   const sorted = [...data].sort((a, b) => (totalOf(b) ?? -Infinity) - (totalOf(a) ?? -Infinity));
   const labelOf = (d: PartsDatum) => (d.synthetic ? `${d.label} ${opts.syntheticTag}` : d.label);
   const longest = max(sorted, (d) => textWidth(labelOf(d), FONT_SIZE)) ?? 0;
-  const left = Math.min(260, Math.max(80, longest + 12));
-  const right = Math.max(left + 60, opts.width - 70);
+  const left = labelColumn(opts.width, longest);
+  const totals = opts.mode === 'stacked' ? sorted.map(totalOf).filter((v): v is number => v !== null) : [];
+  const right = plotRight(
+    opts.width,
+    left,
+    max(totals, (v) => textWidth(opts.formatValue(v), FONT_SIZE)) ?? 0
+  );
+  const key = layoutKey(
+    opts.parts.map((p) => 18 + textWidth(p.label, FONT_SIZE)),
+    textWidth(opts.axisLabel, FONT_SIZE),
+    left,
+    right
+  );
+  const top = TOP + key.height - KEY_LINE;
   const rowHeight = opts.mode === 'grouped' ? 8 + keys.length * 9 : 22;
   const hi =
     opts.mode === 'stacked'
@@ -78,7 +100,7 @@ export function layoutParts(data: readonly PartsDatum[], opts: PartsOptions): Pa
     .range([left, right]);
   const segments: PartSegment[] = [];
   const rows = sorted.map((d, i) => {
-    const y = TOP + i * rowHeight;
+    const y = top + i * rowHeight;
     let acc = 0;
     keys.forEach((k, j) => {
       const v = d.values[k];
@@ -112,14 +134,15 @@ export function layoutParts(data: readonly PartsDatum[], opts: PartsOptions): Pa
   });
   return {
     width: opts.width,
-    height: TOP + rows.length * rowHeight + BOTTOM,
+    height: top + rows.length * rowHeight + BOTTOM,
     left,
     right,
-    top: TOP,
+    top,
     rowHeight,
     rows,
     segments,
-    domain: x.domain() as [number, number]
+    domain: x.domain() as [number, number],
+    key
   };
 }
 
@@ -131,25 +154,21 @@ export function drawParts(svg: SVGSVGElement, data: readonly PartsDatum[], opts:
 
   const legend = root
     .append('g')
-    .attr('transform', `translate(${L.left},8)`)
+    .attr('class', 'legend')
     .selectAll('g')
     .data(opts.parts)
-    .join('g');
-  let lx = 0;
-  legend.each(function (p, i, nodes) {
-    const g = nodes[i] as SVGGElement;
-    g.setAttribute('transform', `translate(${lx},0)`);
-    lx += 22 + textWidth(p.label, FONT_SIZE) + 14;
-  });
+    .join('g')
+    .attr('transform', (_p, i) => `translate(${L.key.items[i].x},${L.key.items[i].y})`);
   legend
     .append('rect')
+    .attr('y', -6)
     .attr('width', 12)
     .attr('height', 12)
     .attr('fill', (_p, i) => partColor(i));
   legend
     .append('text')
     .attr('x', 18)
-    .attr('y', 10)
+    .attr('dy', '0.35em')
     .text((p) => p.label);
 
   const axis = root
@@ -164,8 +183,9 @@ export function drawParts(svg: SVGSVGElement, data: readonly PartsDatum[], opts:
   axis.attr('font-family', null).attr('font-size', 11);
   root
     .append('text')
-    .attr('x', L.right)
-    .attr('y', 18)
+    .attr('x', L.key.unit.x)
+    .attr('y', L.key.unit.y)
+    .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
     .attr('fill', COLOR.muted)
     .text(opts.axisLabel);
