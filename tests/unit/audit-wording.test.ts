@@ -33,7 +33,7 @@ describe('wording against figures', () => {
     expect(x.expected).toBe(1560.05);
     expect(x.actual).toBe(1511.89);
     expect(x.message_zh).toContain('1511.89 万元');
-    expect(x.message_en).toContain('1560.05 万元');
+    expect(x.message_en).toContain('1560.05 × 10k yuan');
     expect(x.source_lines).toBe('1,2');
   });
   it('finds “持平” beside a budget and an actual that differ', () => {

@@ -207,7 +207,7 @@ describe('real PDFs shipped as sample data', () => {
     const f = fs[0];
     expect([f.expected, f.actual]).toEqual([2961.68, 0.3]);
     expect(f.message_zh).toContain('财政拨款收入支出总计');
-    expect(f.message_en).toContain('0.3 万元');
+    expect(f.message_en).toContain('0.3 × 10k yuan (page 21)');
     expect(f.source_pages.split(',')).toEqual(['13', '21']);
     // 0 vehicles yet 公务用车运行费 32.20
     expect(checks('shanghai-finance-2025-unit-budget')).toContain('vehicles_without_fleet');

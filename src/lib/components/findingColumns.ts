@@ -1,6 +1,6 @@
 // The columns a table of findings shows (the quality view, the unit page), in the reader's language.
-import { checkLabel, type FindingRow } from '../model';
-import { t, columnLabel, formatWan, type Lang, type StringKey } from '../i18n';
+import { checkLabel, findingValueKind, type FindingRow } from '../model';
+import { t, columnLabel, formatCount, formatWan, unitLabel, type Lang, type StringKey } from '../i18n';
 import type { TableColumn } from './table';
 
 const SEVERITY: Record<string, StringKey> = {
@@ -19,6 +19,18 @@ export function severityColumn<T extends FindingRow>(lang: Lang): TableColumn<T>
   };
 }
 
+const COUNT_UNIT: Record<string, string> = { people: '人', vehicles: '辆', count: '个' };
+
+/** A finding's expected or actual value as what it is: an amount in 万元, a count, a percentage, a year. */
+export function findingValueText(lang: Lang, check: string, v: number | null): string {
+  if (v === null || v === undefined) return '—';
+  const kind = findingValueKind(check);
+  if (kind === 'money') return formatWan(v);
+  if (kind === 'percent') return `${v}%`;
+  if (kind === 'year') return String(v);
+  return `${formatCount(v)} ${unitLabel(lang, COUNT_UNIT[kind])}`;
+}
+
 /** check, message, expected, actual, source lines */
 export function findingColumns<T extends FindingRow>(lang: Lang): TableColumn<T>[] {
   return [
@@ -30,13 +42,13 @@ export function findingColumns<T extends FindingRow>(lang: Lang): TableColumn<T>
     {
       label: columnLabel(lang, 'expected', 'findings'),
       value: (r) => r.expected,
-      text: (r) => formatWan(r.expected),
+      text: (r) => findingValueText(lang, r.check, r.expected),
       numeric: true
     },
     {
       label: columnLabel(lang, 'actual', 'findings'),
       value: (r) => r.actual,
-      text: (r) => formatWan(r.actual),
+      text: (r) => findingValueText(lang, r.check, r.actual),
       numeric: true
     },
     { label: columnLabel(lang, 'source_lines', 'findings'), value: (r) => r.source_lines }

@@ -1,6 +1,6 @@
 // Wording against figures: what a sentence says about two amounts it states ("决算数大于预算数",
 // "增加", "持平") checked against the amounts themselves.
-import { fmt, type FindingList } from './checks';
+import { wan, type FindingList } from './checks';
 import { toWan, type MoneyUnit } from './numbers';
 import { linesOf, type Prose } from './prose';
 import type { Item } from './tables';
@@ -53,8 +53,8 @@ function budgetVerdicts(p: Prose, f: FindingList, tol: number) {
     f.add(
       'wording_vs_figures',
       'warning',
-      `文中称决算数${REL_ZH[rel]}预算数，但所列决算数 ${fmt(actual)} 万元、预算数 ${fmt(budget)} 万元`,
-      `The text says the actual is ${REL_EN[rel]} the budget, but it states an actual of ${fmt(actual)} 万元 against a budget of ${fmt(budget)} 万元`,
+      `文中称决算数${REL_ZH[rel]}预算数，但所列决算数 ${wan(actual).zh}、预算数 ${wan(budget).zh}`,
+      `The text says the actual is ${REL_EN[rel]} the budget, but it states an actual of ${wan(actual).en} against a budget of ${wan(budget).en}`,
       budget,
       actual,
       linesOf(p, m.index!, end + v.index + v[0].length)
@@ -92,8 +92,8 @@ function twoYearDirections(p: Prose, f: FindingList, tol: number) {
       f.add(
         'wording_vs_figures',
         'warning',
-        `文中称“${d[1]}”，但所列 ${cur[1]} 年为 ${fmt(now)} 万元、${prior[1]} 年为 ${fmt(then)} 万元`,
-        `The text says “${d[1]}” (${REL_EN[rel]}), but it states ${fmt(now)} 万元 for ${cur[1]} against ${fmt(then)} 万元 for ${prior[1]}`,
+        `文中称“${d[1]}”，但所列 ${cur[1]} 年为 ${wan(now).zh}、${prior[1]} 年为 ${wan(then).zh}`,
+        `The text says “${d[1]}” (${REL_EN[rel]}), but it states ${wan(now).en} for ${cur[1]} against ${wan(then).en} for ${prior[1]}`,
         then,
         now,
         linesOf(p, s.start + a.index!, s.start + b.index! + b[0].length + d.index + d[0].length)
@@ -180,14 +180,15 @@ export function auditFundTotal(p: Prose, items: Item[], f: FindingList, tol: num
       0.5 * 10 ** -(m[1].split('.')[1]?.length ?? 0) * (m[2] === '元' ? 1e-4 : 1)
     );
     if (t4.some((x) => Math.abs(x.amount! - v) <= written)) continue;
+    const lines = linesOf(p, m.index!, m.index! + m[0].length);
     f.add(
       'narrative_vs_table',
       'error',
-      `财政拨款收入支出总计：说明中为 ${fmt(v)} 万元，财政拨款收支总表中为 ${fmt(total.amount!)} 万元`,
-      `Total fiscal-allocation income and expenditure: the narrative says ${fmt(v)} 万元, the fiscal-allocation summary table says ${fmt(total.amount!)} 万元`,
+      `财政拨款收入支出总计：说明中为 ${wan(v).zh}（${f.place(lines).zh}），财政拨款收支总表中为 ${wan(total.amount).zh}（${f.place([total.source_line]).zh}）`,
+      `Total fiscal-allocation income and expenditure: the narrative says ${wan(v).en} (${f.place(lines).en}), the fiscal-allocation summary table says ${wan(total.amount).en} (${f.place([total.source_line]).en})`,
       total.amount,
       v,
-      [total.source_line, ...linesOf(p, m.index!, m.index! + m[0].length)]
+      [total.source_line, ...lines]
     );
     return;
   }

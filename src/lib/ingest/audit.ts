@@ -1,6 +1,6 @@
 // Document-level cross-checks over the resolved figures, the tables and the prose facts.
 import type { FigureName } from '../model';
-import { fmt, type FindingList } from './checks';
+import { wan, type FindingList } from './checks';
 import type { Mention } from './mentions';
 import type { NarrativeFacts, NarrativeProject, StaffFacts, Stated, TargetTable } from './narrative';
 import type { Item, TableProject } from './tables';
@@ -102,23 +102,53 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
       },
       e.amount,
       tp.amount,
-      [e.source_line, tp.source_line]
+      [e.source_line, tp.source_line],
+      1,
+      0,
+      [
+        { zh: '表10', en: 'table 10', value: tp.amount ?? 0, lines: [tp.source_line] },
+        { zh: '表6', en: 'table 6', value: e.amount ?? 0, lines: [e.source_line] }
+      ]
     );
   }
-  // 表1 functional classes vs 表3 class totals
+  // 表1 functional classes vs 表3 class totals: one finding per disagreement (a 表3 row that alone differs
+  // from its own sub-items and from 表1 is already the tree_sum finding, which then names 表1 as well)
   for (const it of items.filter((x) => x.table_no === 1 && x.code)) {
     const t = items.find((x) => x.table_no === 3 && x.code === it.code && x.measure === 'total');
-    if (!t) continue;
+    if (!t || it.amount === null || t.amount === null) continue;
+    const tree = f.list.find(
+      (x) =>
+        x.check === 'tree_sum' &&
+        x.message_en.startsWith(`Table 3 ${t.code} `) &&
+        x.message_en.includes('(total)') &&
+        x.expected !== null &&
+        Math.abs(x.expected - it.amount!) <= 0.01 + 1e-9
+    );
+    if (tree && Math.abs(t.amount - it.amount) > 0.01 + 1e-9) {
+      const at = f.place([it.source_line]);
+      tree.message_zh += `；表1 ${it.code} ${it.name}亦为 ${wan(it.amount).zh}（${at.zh}）`;
+      tree.message_en += `; table 1 ${it.code} ${it.name} also states ${wan(it.amount).en} (${at.en})`;
+      tree.source_lines = [...new Set([...tree.source_lines.split(',').map(Number), it.source_line])]
+        .sort((a, b) => a - b)
+        .join(',');
+      continue;
+    }
     f.equal(
       'summary_vs_detail',
       'error',
       {
-        zh: `表1 ${it.code} ${it.name}与表3不一致`,
-        en: `Table 1 ${it.code} ${it.name} differs from table 3`
+        zh: `表1 与表3 的 ${it.code} ${it.name}不一致`,
+        en: `Tables 1 and 3 disagree on ${it.code} ${it.name}`
       },
       t.amount,
       it.amount,
-      [it.source_line, t.source_line]
+      [it.source_line, t.source_line],
+      1,
+      0,
+      [
+        { zh: '表1', en: 'table 1', value: it.amount, lines: [it.source_line] },
+        { zh: '表3', en: 'table 3', value: t.amount, lines: [t.source_line] }
+      ]
     );
   }
   // 表3's total is this year's spending: 表1's 本年支出合计 where it has one (a 决算's 总计 adds carry-overs)
@@ -133,7 +163,18 @@ export function auditFigures(v: V, items: Item[], f: FindingList) {
       { zh: '表1支出总计与表3合计不一致', en: 'Table 1 total expenditure differs from table 3 total' },
       t3total.amount,
       t1total.amount,
-      [t1total.source_line, t3total.source_line]
+      [t1total.source_line, t3total.source_line],
+      1,
+      0,
+      [
+        {
+          zh: `表1${t1total.name}`,
+          en: `table 1 ${t1total.name}`,
+          value: t1total.amount ?? 0,
+          lines: [t1total.source_line]
+        },
+        { zh: '表3总计', en: 'table 3 total', value: t3total.amount ?? 0, lines: [t3total.source_line] }
+      ]
     );
   // 机关运行经费 vs 公用经费: equal for an administrative unit's budget; a difference is worth a look
   if (val('operating_expense') !== undefined && val('public_expense') !== undefined) {
@@ -210,8 +251,8 @@ export function auditStaff(staff: StaffFacts, f: FindingList) {
       f.add(
         'staff_parts',
         'error',
-        `实有人数 ${c.staff_actual.value} 不等于在职、退休、离休人数之和 ${sum}`,
-        `Actual staff ${c.staff_actual.value} is not in service + retired + separated = ${sum}`,
+        `实有人数 ${c.staff_actual.value} 人不等于在职、退休、离休人数之和 ${sum} 人`,
+        `Actual staff of ${c.staff_actual.value} people is not in service + retired + separated = ${sum} people`,
         sum,
         c.staff_actual.value,
         lines(c.staff_actual, c.staff_in_service, c.staff_retired, c.staff_separated)
@@ -221,8 +262,8 @@ export function auditStaff(staff: StaffFacts, f: FindingList) {
     f.add(
       'staff_over_authorized',
       'info',
-      `在职人数 ${c.staff_in_service.value} 超过编制数 ${c.staff_authorized.value}`,
-      `Staff in service ${c.staff_in_service.value} exceed the authorized ${c.staff_authorized.value}`,
+      `在职人数 ${c.staff_in_service.value} 人超过编制数 ${c.staff_authorized.value} 人`,
+      `Staff in service (${c.staff_in_service.value} people) exceed the authorized ${c.staff_authorized.value}`,
       c.staff_authorized.value,
       c.staff_in_service.value,
       lines(c.staff_authorized, c.staff_in_service)
@@ -235,7 +276,7 @@ export function auditFacts(facts: NarrativeFacts, v: V, f: FindingList) {
       'subordinates_contradiction',
       'warning',
       `文中称“无下属预算单位”，又称下属 ${facts.subordinates.count} 家单位`,
-      `The text says the unit has no subordinate budget units, and also that it has ${facts.subordinates.count}`,
+      `The text says the unit has no subordinate budget units, and also that it has ${facts.subordinates.count} (下属 ${facts.subordinates.count} 家)`,
       0,
       facts.subordinates.count,
       [...facts.noSubordinates, ...facts.subordinates.lines]
@@ -244,8 +285,8 @@ export function auditFacts(facts: NarrativeFacts, v: V, f: FindingList) {
     f.add(
       'vehicles_without_fleet',
       'warning',
-      `占用车辆 0 辆，却安排公务用车运行费 ${fmt(v.vehicle_operation!.value)} 万元`,
-      `The unit holds 0 vehicles but budgets ${fmt(v.vehicle_operation!.value)} for vehicle operation`,
+      `占用车辆 0 辆，却安排公务用车运行费 ${wan(v.vehicle_operation!.value).zh}`,
+      `The unit holds 0 vehicles but budgets ${wan(v.vehicle_operation!.value).en} for vehicle operation`,
       0,
       v.vehicle_operation!.value,
       lines(facts.vehicles, v.vehicle_operation)
@@ -295,8 +336,8 @@ export function auditProjects(
         f.add(
           'project_without_targets',
           'warning',
-          `项目“${p.name}”（${p.amount ?? '—'} 万元）没有绩效目标表`,
-          `Project “${p.name}” (${p.amount ?? '—'}) has no performance target table`,
+          `项目“${p.name}”（${wan(p.amount).zh}）没有绩效目标表`,
+          `Project “${p.name}” (${wan(p.amount).en}) has no performance target table`,
           null,
           p.amount,
           [p.line]
@@ -311,7 +352,13 @@ export function auditProjects(
           },
           p.amount,
           t.amount,
-          [p.line, t.line]
+          [p.line, t.line],
+          1,
+          0,
+          [
+            { zh: '绩效目标表', en: 'the target table', value: t.amount, lines: [t.line] },
+            { zh: '表7', en: 'table 7', value: p.amount, lines: [p.line] }
+          ]
         );
     }
     for (const t of targets)
@@ -319,8 +366,8 @@ export function auditProjects(
         f.add(
           'targets_without_project',
           'warning',
-          `绩效目标表中的项目“${t.name}”（${t.amount ?? '—'} 万元）不在项目支出表中`,
-          `The target table's project “${t.name}” (${t.amount ?? '—'}) is not among the listed projects`,
+          `绩效目标表中的项目“${t.name}”（${wan(t.amount).zh}）不在项目支出表中`,
+          `The target table's project “${t.name}” (${wan(t.amount).en}) is not among the listed projects`,
           null,
           t.amount,
           [t.line]
@@ -349,7 +396,13 @@ export function auditProjects(
           },
           p.amount,
           n.amount,
-          [p.line, n.line]
+          [p.line, n.line],
+          1,
+          0,
+          [
+            { zh: '说明', en: 'the narrative', value: n.amount, lines: [n.line] },
+            { zh: '表7', en: 'table 7', value: p.amount, lines: [p.line] }
+          ]
         );
     }
   }

@@ -6,9 +6,41 @@ import type { Item, Problem } from './tables';
 
 export type Finding = Omit<FindingRow, 'doc_id' | 'source_pages'>;
 
+/** Where a finding's figures stand, as a reader finds them: "源文件第 316 行" / "source line 316", and for a
+ *  PDF the page ("第 21 页" / "page 21"). */
+export type Place = (lines: number[]) => { zh: string; en: string };
+
+export function placeOf(pageOf: (line: number) => number | null | undefined = () => null): Place {
+  return (lines) => {
+    const ls = [...new Set(lines)].sort((a, b) => a - b);
+    const pages = [...new Set(ls.map((l) => pageOf(l)).filter((p): p is number => typeof p === 'number'))];
+    if (pages.length && pages.length === new Set(ls.map((l) => pageOf(l) ?? -1)).size)
+      return pages.length === 1
+        ? { zh: `第 ${pages[0]} 页`, en: `page ${pages[0]}` }
+        : { zh: `第 ${pages.join('、')} 页`, en: `pages ${pages.join(', ')}` };
+    return ls.length === 1
+      ? { zh: `源文件第 ${ls[0]} 行`, en: `source line ${ls[0]}` }
+      : { zh: `源文件第 ${ls.join('、')} 行`, en: `source lines ${ls.join(', ')}` };
+  };
+}
+
+/** One side of a disagreement: what it is, the figure it states and where. */
+export interface Side {
+  zh: string;
+  en: string;
+  value: number;
+  lines: number[];
+}
+
 export class FindingList {
   readonly list: Finding[] = [];
-  constructor(readonly unit: MoneyUnit) {}
+  readonly place: Place;
+  constructor(
+    readonly unit: MoneyUnit,
+    place?: Place
+  ) {
+    this.place = place ?? placeOf();
+  }
 
   add(
     check: string,
@@ -31,11 +63,22 @@ export class FindingList {
     });
   }
 
+  /** A problem the table reader met, with where it stands. */
   problem(p: Problem) {
-    this.add(p.check, p.severity ?? 'warning', p.zh, p.en, null, null, p.lines);
+    const at = this.place(p.lines);
+    this.add(
+      p.check,
+      p.severity ?? 'warning',
+      `${p.zh}（${at.zh}）`,
+      `${p.en} (${at.en})`,
+      null,
+      null,
+      p.lines
+    );
   }
 
-  /** Record a finding when `actual` differs from `expected` beyond the rounding of `parts` figures. */
+  /** Record a finding when `actual` differs from `expected` beyond the rounding of `parts` figures. With
+   *  `sides`, the message names both sides and where each stands instead of "expected … found …". */
   equal(
     check: string,
     severity: Severity,
@@ -45,16 +88,30 @@ export class FindingList {
     lines: number[],
     parts = 1,
     /** the coarser rounding of the figures compared, when it exceeds the document's (a 万元 table beside 元 tables) */
-    precision = 0
+    precision = 0,
+    sides?: [actual: Side, expected: Side]
   ): boolean {
     if (expected === null || expected === undefined || actual === null || actual === undefined) return true;
     if (Math.abs(expected - actual) <= Math.max(sumTolerance(parts, this.unit), 2 * precision + 1e-9))
       return true;
+    if (sides) {
+      const [a, b] = sides.map((s) => ({ s, at: this.place(s.lines) }));
+      this.add(
+        check,
+        severity,
+        `${what.zh}：${a.s.zh}为 ${wan(a.s.value).zh}（${a.at.zh}），${b.s.zh}为 ${wan(b.s.value).zh}（${b.at.zh}）`,
+        `${what.en}: ${a.s.en} is ${wan(a.s.value).en} (${a.at.en}), ${b.s.en} is ${wan(b.s.value).en} (${b.at.en})`,
+        expected,
+        actual,
+        lines
+      );
+      return false;
+    }
     this.add(
       check,
       severity,
-      `${what.zh}：应为 ${fmt(expected)}，实为 ${fmt(actual)}`,
-      `${what.en}: expected ${fmt(expected)}, found ${fmt(actual)}`,
+      `${what.zh}：应为 ${wan(expected).zh}，实为 ${wan(actual).zh}`,
+      `${what.en}: expected ${wan(expected).en}, found ${wan(actual).en}`,
       expected,
       actual,
       lines
@@ -64,6 +121,18 @@ export class FindingList {
 }
 
 export const fmt = (v: number) => String(round4(v));
+/** An amount in 万元 as a message states it: "320.23 万元" / "320.23 × 10k yuan". */
+export const wan = (v: number | null | undefined) =>
+  v === null || v === undefined ? { zh: '—', en: '—' } : { zh: `${fmt(v)} 万元`, en: `${fmt(v)} × 10k yuan` };
+
+const MEASURE_ZH: Record<string, string> = {
+  total: '合计',
+  basic: '基本支出',
+  project: '项目支出',
+  personnel: '人员经费',
+  public: '公用经费'
+};
+const measureZh = (m: string) => MEASURE_ZH[m] ?? m;
 
 const TABLE_NAME: Record<number, string> = {
   2: '表2',
@@ -99,13 +168,28 @@ export function checkTrees(items: Item[], f: FindingList, unreadable: Set<string
         'tree_sum',
         'error',
         {
-          zh: `${TABLE_NAME[+tno]} ${code} ${parent.name}（${measure}）不等于其下级科目之和`,
+          zh: `${TABLE_NAME[+tno]} ${code} ${parent.name}（${measureZh(measure)}）不等于其下级科目之和`,
           en: `Table ${tno} ${code} ${parent.name} (${measure}) is not the sum of its sub-items`
         },
         sum,
         parent.amount,
         [parent.source_line, ...kids.map((c) => byCode.get(c)!.source_line)],
-        kids.length
+        kids.length,
+        0,
+        [
+          {
+            zh: `${code} ${parent.name}`,
+            en: `${code} ${parent.name}`,
+            value: parent.amount ?? 0,
+            lines: [parent.source_line]
+          },
+          {
+            zh: '其下级科目之和',
+            en: 'the sum of its sub-items',
+            value: sum,
+            lines: kids.map((c) => byCode.get(c)!.source_line)
+          }
+        ]
       );
     }
     const total = g.find((it) => it.code === null && it.name === '总计');
@@ -120,13 +204,23 @@ export function checkTrees(items: Item[], f: FindingList, unreadable: Set<string
         'tree_sum',
         'error',
         {
-          zh: `${TABLE_NAME[+tno]} 总计（${measure}）不等于各类之和`,
+          zh: `${TABLE_NAME[+tno]} 总计（${measureZh(measure)}）不等于各类之和`,
           en: `Table ${tno} total (${measure}) is not the sum of its classes`
         },
         sum,
         total.amount,
         [total.source_line, ...top.map((c) => byCode.get(c)!.source_line)],
-        top.length
+        top.length,
+        0,
+        [
+          { zh: '总计', en: 'the total', value: total.amount ?? 0, lines: [total.source_line] },
+          {
+            zh: '各类之和',
+            en: 'the sum of its classes',
+            value: sum,
+            lines: top.map((c) => byCode.get(c)!.source_line)
+          }
+        ]
       );
     }
   }
@@ -184,8 +278,8 @@ export function checkPercent(
   f.add(
     'change_percent',
     'warning',
-    `${label.zh}变动 ${fmt(Math.abs(delta))} 相对上年 ${fmt(prior)} 应为 ${want.toFixed(2)}%，文中为 ${pct}%`,
-    `${label.en}: a change of ${fmt(Math.abs(delta))} on ${fmt(prior)} is ${want.toFixed(2)}%, the text says ${pct}%`,
+    `${label.zh}变动 ${wan(Math.abs(delta)).zh} 相对上年 ${wan(prior).zh} 应为 ${want.toFixed(2)}%，文中为 ${pct}%`,
+    `${label.en}: a change of ${wan(Math.abs(delta)).en} on ${wan(prior).en} is ${want.toFixed(2)}%, the text says ${pct}%`,
     Math.round(want * 100) / 100,
     pct,
     lines

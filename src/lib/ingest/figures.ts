@@ -1,7 +1,7 @@
 // Resolve each figure of disclosures.parquet from the tables (first) and the prose (otherwise), keeping
 // where it came from, and cross-check every other statement of it.
 import { figure, type FigureName } from '../model';
-import { checkPercent, fmt, type FindingList } from './checks';
+import { checkPercent, wan, type FindingList } from './checks';
 import type { Mention } from './mentions';
 import type { NarrativeFacts, StaffFacts, Stated } from './narrative';
 import type { MoneyUnit } from './numbers';
@@ -147,8 +147,8 @@ export function resolveFigures(
         findings.add(
           'narrative_conflict',
           'warning',
-          `${label(n).zh}在说明中有两个不同的数：${fmt(head.value)} 与 ${fmt(other.value)}，未采用`,
-          `${label(n).en} is stated as both ${fmt(head.value)} and ${fmt(other.value)}; left unstated`,
+          `${label(n).zh}在说明中有两个不同的数：${wan(head.value).zh}（${findings.place(head.lines).zh}）与 ${wan(other.value).zh}（${findings.place(other.lines).zh}），未采用`,
+          `${label(n).en} is stated as both ${wan(head.value).en} (${findings.place(head.lines).en}) and ${wan(other.value).en} (${findings.place(other.lines).en}); left unstated`,
           head.value,
           other.value,
           [...head.lines, ...other.lines]
@@ -196,8 +196,8 @@ export function resolveFigures(
         findings.add(
           'prior_year_negative',
           'warning',
-          `${label(n).zh}为 ${fmt(cur.value)}，所述变动 ${fmt(m.value)} 推得上年为负数 ${fmt(p)}，未采用`,
-          `${label(n).en} is ${fmt(cur.value)}; the stated change of ${fmt(m.value)} implies a negative prior year (${fmt(p)}); not used`,
+          `${label(n).zh}为 ${wan(cur.value).zh}，所述变动 ${wan(m.value).zh} 推得上年为负数 ${wan(p).zh}，未采用`,
+          `${label(n).en} is ${wan(cur.value).en}; the stated change of ${wan(m.value).en} implies a negative prior year (${wan(p).en}); not used`,
           null,
           p,
           [...cur.lines, ...m.lines]
@@ -209,8 +209,8 @@ export function resolveFigures(
         findings.add(
           'prior_year_conflict',
           'warning',
-          `${label(n).zh}的上年数：${fmt(prev[n]!.value)} 与由变动额推得的 ${fmt(p)} 不一致`,
-          `Prior-year ${label(n).en}: ${fmt(prev[n]!.value)} disagrees with ${fmt(p)} implied by the stated change`,
+          `${label(n).zh}的上年数：${wan(prev[n]!.value).zh} 与由变动额推得的 ${wan(p).zh} 不一致`,
+          `Prior-year ${label(n).en}: ${wan(prev[n]!.value).en} disagrees with ${wan(p).en} implied by the stated change`,
           prev[n]!.value,
           p,
           [...prev[n]!.lines, ...m.lines]
@@ -228,8 +228,8 @@ function mismatch(findings: FindingList, n: FigureName, table: Stated, prose: St
   findings.add(
     'narrative_vs_table',
     'error',
-    `${label(n).zh}：说明中为 ${fmt(prose.value)}，表中为 ${fmt(table.value)}`,
-    `${label(n).en}: the narrative says ${fmt(prose.value)}, the table says ${fmt(table.value)}`,
+    `${label(n).zh}：说明中为 ${wan(prose.value).zh}（${findings.place(prose.lines).zh}），表中为 ${wan(table.value).zh}（${findings.place(table.lines).zh}）`,
+    `${label(n).en}: the narrative says ${wan(prose.value).en} (${findings.place(prose.lines).en}), the table says ${wan(table.value).en} (${findings.place(table.lines).en})`,
     table.value,
     prose.value,
     [...table.lines, ...prose.lines]

@@ -18,7 +18,7 @@ import { dropNegativePrior } from './audit-prior';
 import { applyUnitFixes, reportUnitFixes, unitHeaderFixes } from './audit-units';
 import { checkChangePercents, checkShares } from './audit-shares';
 import { checkProjectTable, checkSingleChildren, checkSummaryTotals } from './audit-totals';
-import { checkRowSplits, checkTrees, FindingList } from './checks';
+import { checkRowSplits, checkTrees, FindingList, placeOf } from './checks';
 import { missingClosing } from './closing';
 import { assessCompleteness } from './completeness';
 import { resolveFigures } from './figures';
@@ -105,7 +105,11 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   const targetInfo = readTargetTables(prose, unit);
   const narrativeProjects = readNarrativeProjects(prose, targetInfo.firstAt);
 
-  const findings = new FindingList(unit ?? '万元');
+  const pageAt = new Map(lines.map((l) => [l.no, l.page ?? null]));
+  const findings = new FindingList(
+    unit ?? '万元',
+    placeOf((no) => pageAt.get(no))
+  );
   reportUnitFixes(lines, unitFixes, findings);
   for (const p of tables.problems) findings.problem(p);
   checkTrees(tables.items, findings, tables.unreadable);
@@ -260,7 +264,7 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   const unreadable = findings.list.filter(
     (x) => x.check === 'table_unit_unknown' || x.check === 'garbled_number'
   );
-  for (const u of unreadable) reasons.push(`${u.message_en} (line ${u.source_lines})`);
+  for (const u of unreadable) reasons.push(u.message_en);
 
   const findingRows = findings.list.map((x) => ({
     doc_id: docId,

@@ -186,8 +186,8 @@ function emitCodedRow(
   if (r.garbled !== null) {
     out.problems.push({
       check: 'garbled_number',
-      zh: `表${no}第${r.line}行有无法识别的数字“${r.garbled}”，该行金额未采用`,
-      en: `Table ${no}, line ${r.line}: unreadable number “${r.garbled}”; the row's amounts were not used`,
+      zh: `表${no}有无法识别的数字“${r.garbled}”，该行金额未采用`,
+      en: `Table ${no}: unreadable number “${r.garbled}”; the row's amounts were not used`,
       lines: r.lines,
       severity: 'warning'
     });
@@ -217,16 +217,16 @@ function emitCodedRow(
       else
         out.problems.push({
           check: 'amount_unplaced',
-          zh: `表${no}第${r.line}行的金额 ${a[1]} 无法确定所属栏目`,
-          en: `Table ${no}, line ${r.line}: cannot tell which column the amount ${a[1]} belongs to`,
+          zh: `表${no}的金额 ${a[1]} 无法确定所属栏目`,
+          en: `Table ${no}: cannot tell which column the amount ${a[1]} belongs to`,
           lines: r.lines,
           severity: 'info'
         });
       if (a[1] !== a[0] && which !== null)
         out.problems.push({
           check: 'row_columns',
-          zh: `表${no}第${r.line}行只列出一个分项 ${a[1]}，与合计 ${a[0]} 不等`,
-          en: `Table ${no}, line ${r.line}: one part ${a[1]} is given and it differs from the total ${a[0]}`,
+          zh: `表${no}一行只列出一个分项 ${a[1]}，与合计 ${a[0]} 不等`,
+          en: `Table ${no}: a row gives one part ${a[1]} and it differs from the total ${a[0]}`,
           lines: r.lines,
           severity: 'warning'
         });
@@ -469,8 +469,8 @@ function parseThreePublicTable(lines: Line[], b: TableBlock, unit: MoneyUnit, ou
       else if (nums.length > 0) {
         out.problems.push({
           check: 'amount_unplaced',
-          zh: `表10第${r.line}行的数字个数与栏目不符，无法确定所属栏目`,
-          en: `Table 10, line ${r.line}: the figures do not fill the columns; cannot tell which is which`,
+          zh: `表10一行的数字个数与栏目不符，无法确定所属栏目`,
+          en: `Table 10: a row's figures do not fill the columns; cannot tell which is which`,
           lines: [r.line],
           severity: 'info'
         });

@@ -2,3 +2,4 @@ export * from './schema';
 export * from './records';
 export * from './checks';
 export * from './completeness';
+export * from './check-values';
