@@ -62,7 +62,7 @@ describe('table totals whatever their label', () => {
     const f = fresh(r, 'table_total');
     expect(f).toHaveLength(1);
     expect(f[0].message_zh).toBe(
-      '表4 各类支出之和 528.53 万元（源行 444, 458, 462, 482）与表4 支出总计 468.53 万元（源行 504）不符'
+      '表4 各类支出之和 528.53 万元（源文件第 444、458、462、482 行）与表4 支出总计 468.53 万元（源文件第 504 行）不符'
     );
     expect(f[0].message_en).toContain('10k yuan');
     expect(f[0].source_lines).toBe('444,458,462,482,504');
@@ -71,16 +71,16 @@ describe('table totals whatever their label', () => {
     const r = run(edit(130, '一、本年收入 468.53', '一、本年收入 448.53'));
     const msgs = fresh(r, 'table_total').map((f) => f.message_zh);
     expect(msgs).toContain(
-      '表1 各项拨款之和 468.53 万元（源行 132）大于表1 一、本年收入 448.53 万元（源行 130）'
+      '表1 各项拨款之和 468.53 万元（源文件第 132 行）大于表1 一、本年收入 448.53 万元（源文件第 130 行）'
     );
     expect(msgs).toContain(
-      '表1 一、本年收入 448.53 万元（源行 130）与表1 收入总计 468.53 万元（源行 190）不符'
+      '表1 一、本年收入 448.53 万元（源文件第 130 行）与表1 收入总计 468.53 万元（源文件第 190 行）不符'
     );
   });
   it('表4 财政拨款 against 一般公共预算 + 基金 + 国有资本', () => {
     const r = run(edit(444, '一、财政拨款（补助） 468.53', '一、财政拨款（补助） 768.53'));
     expect(fresh(r, 'table_total').map((f) => f.message_zh)).toContain(
-      '表4 一、财政拨款(补助) 768.53 万元（源行 444）与表4 各项拨款之和 468.53 万元（源行 446）不符'
+      '表4 一、财政拨款(补助) 768.53 万元（源文件第 444 行）与表4 各项拨款之和 468.53 万元（源文件第 446 行）不符'
     );
   });
 });
@@ -89,14 +89,14 @@ describe('the same total in several tables', () => {
   it('表1 and 表4 一般公共预算', () => {
     const r = run(edit(132, '1、一般公共预算拨款 468.53', '1、一般公共预算拨款 468.63'));
     expect(fresh(r, 'total_across_tables').map((f) => f.message_zh)).toContain(
-      '表4 一般公共预算 468.53 万元（源行 446）与表1 1、一般公共预算拨款 468.63 万元（源行 132）不符'
+      '表4 一般公共预算 468.53 万元（源文件第 446 行）与表1 1、一般公共预算拨款 468.63 万元（源文件第 132 行）不符'
     );
   });
   it('表4 classes against 表5 to the cent', () => {
     const r = run(edit(458, '208 社会保障和就业支出 22.64 22.64', '208 社会保障和就业支出 22.65 22.65'));
     const f = fresh(r, 'total_across_tables');
     expect(f.map((x) => x.message_zh)).toEqual([
-      '表5 208 社会保障和就业支出 22.64 万元（源行 532）与表4 208 社会保障和就业支出 22.65 万元（源行 458）不符'
+      '表5 208 社会保障和就业支出 22.64 万元（源文件第 532 行）与表4 208 社会保障和就业支出 22.65 万元（源文件第 458 行）不符'
     ]);
   });
   it('a one-cent difference between 表1 and 表3 is a finding', () => {
@@ -113,16 +113,16 @@ describe('表7 subtotals', () => {
   it('a 款 row against its projects', () => {
     const r = run(edit(689, '92.50 92.50', '92.90 92.90'));
     expect(fresh(r, 'project_subtotal').map((f) => f.message_zh)).toEqual([
-      '表5 20103 政府办公厅(室)及相关机构事务（项目支出） 92.5 万元（源行 524）与表7 20103 政府办公厅(室)及相关机构事务 92.9 万元（源行 685）不符',
-      '表7 20103 政府办公厅(室)及相关机构事务下各项目之和 92.5 万元（源行 691, 693, 695 …）与表7 20103 政府办公厅(室)及相关机构事务 92.9 万元（源行 685）不符'
+      '表5 20103 政府办公厅(室)及相关机构事务（项目支出） 92.5 万元（源文件第 524 行）与表7 20103 政府办公厅(室)及相关机构事务 92.9 万元（源文件第 685 行）不符',
+      '表7 20103 政府办公厅(室)及相关机构事务下各项目之和 92.5 万元（源文件第 691、693、695 等行）与表7 20103 政府办公厅(室)及相关机构事务 92.9 万元（源文件第 685 行）不符'
     ]);
   });
   it('the 总计 against 表5 项目支出, and the unit row against the 总计', () => {
     const r = run(edit(676, '总计 92.50 92.50', '总计 92.53 92.53'));
     const msgs = fresh(r, 'project_subtotal').map((f) => f.message_zh);
     expect(msgs).toEqual([
-      '表5 总计（项目支出） 92.5 万元（源行 520）与表7 总计 92.53 万元（源行 676）不符',
-      '表7 总计 92.53 万元（源行 676）与表7 克拉玛依市乌尔禾区人民政府办公室(乌尔禾区信访局) 92.5 万元（源行 678）不符'
+      '表5 总计（项目支出） 92.5 万元（源文件第 520 行）与表7 总计 92.53 万元（源文件第 676 行）不符',
+      '表7 总计 92.53 万元（源文件第 676 行）与表7 克拉玛依市乌尔禾区人民政府办公室(乌尔禾区信访局) 92.5 万元（源文件第 678 行）不符'
     ]);
   });
 });
@@ -133,14 +133,14 @@ describe('vehicles against their kinds', () => {
     const f = fresh(r, 'vehicle_parts');
     expect(f).toHaveLength(1);
     expect(f[0].message_zh).toMatch(
-      /^车辆 5 辆（源行 1127）与其中一般公务用车、执法执勤用车、其他车辆之和 0 辆/
+      /^车辆 5 辆（源文件第 1127 行）与其中一般公务用车、执法执勤用车、其他车辆之和 0 辆/
     );
     expect(f[0].message_en).toMatch(/Vehicles 5 vehicles/);
   });
   it('a value for no vehicles', () => {
     const r = run(edit(1127, '2.车辆 0辆，价值 0.00 万元', '2.车辆 0辆，价值 0.01 万元'));
     expect(fresh(r, 'asset_without_quantity').map((f) => f.message_zh)).toEqual([
-      '车辆 0 辆，价值却为 0.01 万元（源行 1127）'
+      '车辆 0 辆，价值却为 0.01 万元（源文件第 1127 行）'
     ]);
   });
   it('a value for no building', () => {

@@ -1,7 +1,7 @@
 // 国有资产: the vehicles' count and value against the kinds listed after "其中" ("车辆 5辆，价值 61.40 万元；
 // 其中：一般公务用车 3辆，价值 …；执法执勤用车 …；其他车辆 …").
 import { compareSides, sumSide, type Side } from './audit-sides';
-import { fmt, type FindingList } from './checks';
+import { wan, type FindingList } from './checks';
 import { toWan, type MoneyUnit } from './numbers';
 import { linesOf, type Prose } from './prose';
 
@@ -30,8 +30,8 @@ function nothingWorth(
   f.add(
     'asset_without_quantity',
     'warning',
-    `${zh} 0 ${unit}，价值却为 ${fmt(value)} 万元（源行 ${lines.join(', ')}）`,
-    `${en}: 0 ${unit === '辆' ? 'vehicles' : 'm²'} valued at ${fmt(value)} 10k yuan (source line ${lines.join(', ')})`,
+    `${zh} 0 ${unit}，价值却为 ${wan(value).zh}（${f.place(lines).zh}）`,
+    `${en}: 0 ${unit === '辆' ? 'vehicles' : 'm²'} valued at ${wan(value).en} (${f.place(lines).en})`,
     0,
     value,
     lines

@@ -1,37 +1,25 @@
 // One finding per disagreement between two statements: both sides named with their amounts (万元 / 人 / 辆)
 // and the source lines they stand on.
 import type { Severity } from '../model';
-import { fmt, type FindingList } from './checks';
+import { fmt, type FindingList, type Place, type Side } from './checks';
 import { sumTolerance, type MoneyUnit } from './numbers';
 
+export type { Side };
 export type Measure = 'money' | 'persons' | 'vehicles';
 
-export interface Side {
-  zh: string;
-  en: string;
-  value: number;
-  lines: number[];
-}
-
 const UNIT: Record<Measure, { zh: string; en: string }> = {
-  money: { zh: '万元', en: '10k yuan' },
+  money: { zh: '万元', en: '× 10k yuan' },
   persons: { zh: '人', en: 'persons' },
   vehicles: { zh: '辆', en: 'vehicles' }
 };
 
-const where = (lines: number[], lang: 'zh' | 'en') => {
-  const ls = [...new Set(lines)].sort((a, b) => a - b);
-  if (!ls.length) return '';
-  const shown = ls.length > 4 ? `${ls.slice(0, 3).join(', ')} …` : ls.join(', ');
-  return lang === 'zh' ? `（源行 ${shown}）` : ` (source line${ls.length > 1 ? 's' : ''} ${shown})`;
-};
-
-/** "表4 各类支出之和 528.53 万元（源行 444, 458 …）" */
-export function sideText(s: Side, m: Measure, lang: 'zh' | 'en'): string {
+/** "表4 各类支出之和 528.53 万元（源文件第 444、458、462 等行）" */
+export function sideText(s: Side, m: Measure, lang: 'zh' | 'en', place: Place): string {
   const u = UNIT[m][lang];
+  const at = s.lines.length ? place(s.lines) : null;
   return lang === 'zh'
-    ? `${s.zh} ${fmt(s.value)} ${u}${where(s.lines, 'zh')}`
-    : `${s.en} ${fmt(s.value)} ${u}${where(s.lines, 'en')}`;
+    ? `${s.zh} ${fmt(s.value)} ${u}${at ? `（${at.zh}）` : ''}`
+    : `${s.en} ${fmt(s.value)} ${u}${at ? ` (${at.en})` : ''}`;
 }
 
 /** Record a finding when two statements that must agree differ beyond `tolerance`; `a` is taken as what the
@@ -53,11 +41,11 @@ export function compareSides(
     check,
     severity,
     opts.relation === 'atMost'
-      ? `${sideText(b, m, 'zh')}${zhRel}${sideText(a, m, 'zh')}`
-      : `${sideText(a, m, 'zh')}${zhRel}${sideText(b, m, 'zh')}不符`,
+      ? `${sideText(b, m, 'zh', f.place)}${zhRel}${sideText(a, m, 'zh', f.place)}`
+      : `${sideText(a, m, 'zh', f.place)}${zhRel}${sideText(b, m, 'zh', f.place)}不符`,
     opts.relation === 'atMost'
-      ? `${sideText(b, m, 'en')} ${enRel} ${sideText(a, m, 'en')}`
-      : `${sideText(a, m, 'en')} ${enRel} ${sideText(b, m, 'en')}`,
+      ? `${sideText(b, m, 'en', f.place)} ${enRel} ${sideText(a, m, 'en', f.place)}`
+      : `${sideText(a, m, 'en', f.place)} ${enRel} ${sideText(b, m, 'en', f.place)}`,
     a.value,
     b.value,
     [...a.lines, ...b.lines]

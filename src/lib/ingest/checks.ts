@@ -18,9 +18,14 @@ export function placeOf(pageOf: (line: number) => number | null | undefined = ()
       return pages.length === 1
         ? { zh: `第 ${pages[0]} 页`, en: `page ${pages[0]}` }
         : { zh: `第 ${pages.join('、')} 页`, en: `pages ${pages.join(', ')}` };
-    return ls.length === 1
-      ? { zh: `源文件第 ${ls[0]} 行`, en: `source line ${ls[0]}` }
-      : { zh: `源文件第 ${ls.join('、')} 行`, en: `source lines ${ls.join(', ')}` };
+    if (ls.length === 1) return { zh: `源文件第 ${ls[0]} 行`, en: `source line ${ls[0]}` };
+    // a long list names its first lines (the finding's source_lines keeps them all)
+    const more = ls.length > 4;
+    const shown = more ? ls.slice(0, 3) : ls;
+    return {
+      zh: `源文件第 ${shown.join('、')} ${more ? '等' : ''}行`,
+      en: `source lines ${shown.join(', ')}${more ? ' …' : ''}`
+    };
   };
 }
 
