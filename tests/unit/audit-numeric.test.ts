@@ -215,7 +215,7 @@ describe('absurd or garbled numbers', () => {
     const r = run(edit(130, '一、本年收入 468.53', `一、本年收入 ${nines}`));
     const f = fresh(r, 'garbled_number');
     expect(f.map((x) => x.message_zh)).toEqual([
-      '表1第130行有无法识别的数字“99999999999999999999…（400 位）”，该行金额未采用'
+      '表1有无法识别的数字“99999999999999999999…（400 位）”，该行金额未采用（源文件第 130 行）'
     ]);
     expect(r.status).toBe('partial');
   });

@@ -26,8 +26,8 @@ export function voidGarbled(lines: Line[], b: TableBlock, problems: Problem[]): 
     const shownEn = bad.length > 24 ? `${bad.slice(0, 20)}… (${bad.length} characters)` : bad;
     problems.push({
       check: 'garbled_number',
-      zh: `表${b.no}第${lines[i].no}行有无法识别的数字“${shown}”，该行金额未采用`,
-      en: `Table ${b.no}, line ${lines[i].no}: unreadable number “${shownEn}”; the row's amounts were not used`,
+      zh: `表${b.no}有无法识别的数字“${shown}”，该行金额未采用`,
+      en: `Table ${b.no}: unreadable number “${shownEn}”; the row's amounts were not used`,
       lines: [lines[i].no],
       severity: 'warning'
     });
