@@ -153,7 +153,7 @@ describe('percentages against their amounts', () => {
   it('a share of no stated total', () => {
     const r = run(edit(800, '政府性基金预算 0.00 万元', '政府性基金预算 0.60 万元'));
     expect(fresh(r, 'share_percent').map((f) => f.message_zh)).toEqual([
-      '0.6 万元占 0.00%（源行 800）与本文件所列任一合计都不符：占收入总计 468.53 万元应为 0.13%'
+      '0.6 万元占 0.00%（源文件第 800 行）与本文件所列任一合计都不符：占收入总计 468.53 万元应为 0.13%'
     ]);
   });
   it('a class share that its amount does not give', () => {
@@ -166,7 +166,7 @@ describe('percentages against their amounts', () => {
   it('a change whose percentage is not the change over the prior year', () => {
     const r = run(edit(894, '152.82', '102.82'));
     expect(fresh(r, 'change_percent').map((f) => f.message_zh)).toEqual([
-      '295.61 万元减少 102.82 万元，上年应为 398.43 万元，减少幅度应为 25.81%，文中为 34.08%（源行 894, 896）'
+      '295.61 万元减少 102.82 万元，上年应为 398.43 万元，减少幅度应为 25.81%，文中为 34.08%（源文件第 894、896 行）'
     ]);
   });
   it('a change larger than the amount it leads to is no prior year', () => {
@@ -180,7 +180,7 @@ describe('no negative prior year', () => {
   it('a headcount risen by more than there are is a finding, not a prior year', () => {
     const r = run(edit(115, '在职 11 人，减少 4 人', '在职 11 人，增加 14 人'));
     expect(fresh(r, 'prior_year_negative').map((f) => f.message_zh)).toEqual([
-      '上年在职人数推得为负数 -3 人（源行 115），未采用'
+      '上年在职人数推得为负数 -3 人（源文件第 115 行），未采用'
     ]);
     expect(r.disclosure!.prev_staff_in_service).toBeNull();
     expect(base.disclosure!.prev_staff_in_service).toBe(15);
@@ -194,7 +194,7 @@ describe('a money-unit header the other tables contradict', () => {
     const r = run(edit(742, '单位：万元', '单位：元'));
     const f = fresh(r, 'unit_header');
     expect(f.map((x) => x.message_zh)).toEqual([
-      '表10标注“单位：元”（源行 738），按此其源行 755 之数为 0.0047 万元，而源行 1078 所列同一数为 47.35 万元（共 4 处如此），按万元读取'
+      '表10标注“单位：元”（源文件第 738 行），按此其源文件第 755 行之数为 0.0047 万元，而源文件第 1078 行所列同一数为 47.35 万元（共 4 处如此），按万元读取'
     ]);
     expect(figures(r)).toEqual(figures(base));
   });

@@ -10,13 +10,13 @@ export function dropNegativePrior(prev: Partial<Record<FigureName, Stated>>, f: 
     delete prev[n];
     const fig = figure(n);
     const zhUnit = fig.unit;
-    const enUnit = fig.unit === '万元' ? '10k yuan' : fig.unit === '人' ? 'persons' : 'vehicles';
-    const where = st.lines.join(', ');
+    const enUnit = fig.unit === '万元' ? '× 10k yuan' : fig.unit === '人' ? 'persons' : 'vehicles';
+    const at = f.place(st.lines);
     f.add(
       'prior_year_negative',
       'warning',
-      `上年${fig.zh}推得为负数 ${fmt(st.value)} ${zhUnit}（源行 ${where}），未采用`,
-      `Prior-year ${fig.en.toLowerCase()} works out negative, ${fmt(st.value)} ${enUnit} (source line ${where}); not stored`,
+      `上年${fig.zh}推得为负数 ${fmt(st.value)} ${zhUnit}（${at.zh}），未采用`,
+      `Prior-year ${fig.en.toLowerCase()} works out negative, ${fmt(st.value)} ${enUnit} (${at.en}); not stored`,
       null,
       st.value,
       st.lines

@@ -95,8 +95,8 @@ export function checkShares(p: Prose, v: Partial<Record<FigureName, Stated>>, it
     f.add(
       'share_percent',
       'warning',
-      `${fmt(a)} 万元占 ${m[3]}%（源行 ${lines.join(', ')}）与本文件所列任一合计都不符：占${near.zh} ${fmt(near.value)} 万元应为 ${want.toFixed(2)}%`,
-      `${fmt(a)} (10k yuan) is said to be ${m[3]}% (source line ${lines.join(', ')}) of no total the document states: of ${near.en} ${fmt(near.value)} it is ${want.toFixed(2)}%`,
+      `${fmt(a)} 万元占 ${m[3]}%（${f.place(lines).zh}）与本文件所列任一合计都不符：占${near.zh} ${fmt(near.value)} 万元应为 ${want.toFixed(2)}%`,
+      `${fmt(a)} × 10k yuan is said to be ${m[3]}% (${f.place(lines).en}) of no total the document states: of ${near.en} ${fmt(near.value)} it is ${want.toFixed(2)}%`,
       Math.round(want * 100) / 100,
       pct,
       lines
@@ -126,8 +126,8 @@ export function checkChangePercents(p: Prose, f: FindingList) {
     f.add(
       'change_percent',
       'warning',
-      `${fmt(cur)} 万元${m[3]} ${fmt(delta)} 万元，上年应为 ${fmt(prior)} 万元，${m[3]}幅度应为 ${want.toFixed(2)}%，文中为 ${m[6]}%（源行 ${lines.join(', ')}）`,
-      `${fmt(cur)} (10k yuan) after a change of ${fmt(sign * delta)}: on the prior year's ${fmt(prior)} that is ${want.toFixed(2)}%, the text says ${m[6]}% (source line ${lines.join(', ')})`,
+      `${fmt(cur)} 万元${m[3]} ${fmt(delta)} 万元，上年应为 ${fmt(prior)} 万元，${m[3]}幅度应为 ${want.toFixed(2)}%，文中为 ${m[6]}%（${f.place(lines).zh}）`,
+      `${fmt(cur)} × 10k yuan after a change of ${fmt(sign * delta)}: on the prior year's ${fmt(prior)} that is ${want.toFixed(2)}%, the text says ${m[6]}% (${f.place(lines).en})`,
       Math.round(want * 100) / 100,
       pct,
       lines

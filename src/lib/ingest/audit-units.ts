@@ -88,11 +88,12 @@ export function reportUnitFixes(lines: Line[], fixes: Fix[], f: FindingList) {
   for (const fx of fixes) {
     const [[read, other, line, otherLine]] = fx.evidence;
     const header = lines[fx.block.start].no;
+    const at = (n: number) => f.place([n]);
     f.add(
       'unit_header',
       'warning',
-      `表${fx.block.no}标注“单位：${fx.from}”（源行 ${header}），按此其源行 ${line} 之数为 ${read} 万元，而源行 ${otherLine} 所列同一数为 ${other} 万元（共 ${fx.evidence.length} 处如此），按${fx.to}读取`,
-      `Table ${fx.block.no} states its unit as ${fx.from} (source line ${header}); so read, line ${line} is ${read} 10k yuan where line ${otherLine} states the same figure as ${other} 10k yuan (${fx.evidence.length} such); read as ${fx.to}`,
+      `表${fx.block.no}标注“单位：${fx.from}”（${at(header).zh}），按此其${at(line).zh}之数为 ${read} 万元，而${at(otherLine).zh}所列同一数为 ${other} 万元（共 ${fx.evidence.length} 处如此），按${fx.to}读取`,
+      `Table ${fx.block.no} states its unit as ${fx.from} (${at(header).en}); so read, ${at(line).en} is ${read} × 10k yuan where ${at(otherLine).en} states the same figure as ${other} × 10k yuan (${fx.evidence.length} such); read as ${fx.to}`,
       other,
       read,
       [header, line, otherLine]
