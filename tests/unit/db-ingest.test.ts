@@ -4,7 +4,7 @@
 // the generator's truth files, or are recomputed in JS from the raw rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWasmDb } from './helpers/wasm-node';
@@ -48,11 +48,15 @@ beforeAll(async () => {
       stdio: 'pipe'
     }
   );
+  // the truth files go beside the documents, not into the ingest (which names and skips what it cannot read)
+  const truthDir = join(work, 'truth');
+  mkdirSync(truthDir);
+  for (const f of readdirSync(gen).filter((f) => f.endsWith('.truth.json')))
+    renameSync(join(gen, f), join(truthDir, f));
   // remove one clean mid-series document whose successor states its figure, so the trend has a gap
-  const truths: Truth[] = readdirSync(gen)
-    .filter((f) => f.endsWith('.truth.json'))
+  const truths: Truth[] = readdirSync(truthDir)
     .sort()
-    .map((f) => JSON.parse(readFileSync(join(gen, f), 'utf8')));
+    .map((f) => JSON.parse(readFileSync(join(truthDir, f), 'utf8')));
   const key = (t: Truth) => `${t.unit_name}|${t.year}`;
   const byKey = new Map(truths.map((t) => [key(t), t]));
   const victim = truths.find((t) => {
