@@ -3,8 +3,10 @@
 //
 //   npm run build   (first; this script builds nothing)
 //   npm run screenshots [-- --build build] [--out test-results/screenshots] [--views ranking,trends] [--full]
+//                       [--figures]
 //
-// Writes <out>/<view>-<lang>-<width>.png (the first screen; --full: the whole page) and prints one line per
+// Writes <out>/<view>-<lang>-<width>.png (the first screen; --full: the whole page; --figures: also the top
+// 900 px of each chart and table block below the first screen, as …-fig<i>.png) and prints one line per
 // shot with what it saw: the page's width against the viewport's (a page wider than its screen scrolls
 // sideways) and any script error.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { CHROMIUM_ARGS } from '../e2e/browser';
 import { queryData } from '../e2e/data';
 
 const args = new Map<string, string>();
-const FLAGS = new Set(['full']);
+const FLAGS = new Set(['full', 'figures']);
 for (let i = 2; i < process.argv.length; i++) {
   const name = process.argv[i].replace(/^--/, '');
   if (FLAGS.has(name)) args.set(name, 'true');
@@ -25,6 +27,7 @@ for (let i = 2; i < process.argv.length; i++) {
 const BUILD = resolve(args.get('build') ?? 'build');
 const OUT = resolve(args.get('out') ?? 'test-results/screenshots');
 const FULL = args.has('full');
+const FIGURES = args.has('figures');
 const SIZES = [
   { width: 1400, height: 900 },
   { width: 390, height: 844 }
@@ -86,6 +89,19 @@ try {
         await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
         const file = join(OUT, `${view}-${lang}-${size.width}.png`);
         await page.screenshot({ path: file, fullPage: FULL });
+        if (FIGURES) {
+          const boxes = await page.$$eval('figure.chart, section.block', (els) =>
+            els.map((e) => {
+              const r = e.getBoundingClientRect();
+              return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+            })
+          );
+          for (const [i, b] of boxes.entries()) {
+            if (b.y + 100 < size.height) continue;
+            const clip = { ...b, height: Math.min(b.height, 900) };
+            await page.screenshot({ path: file.replace(/\.png$/, `-fig${i}.png`), fullPage: true, clip });
+          }
+        }
         const wide = await page.evaluate(() => ({
           page: document.documentElement.scrollWidth,
           screen: document.documentElement.clientWidth

@@ -29,8 +29,10 @@ async function ownText(): Promise<string> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (skip(el) || (el && getComputedStyle(el).display === 'none')) continue;
       let text = n.textContent ?? '';
+      // a cell that is only a unit of measure is the page's word, not the data's
+      const unitWord = /^\s*(万元|人|辆|万元\/人)\s*$/.test(text) && !!el?.closest('td');
+      if (!unitWord && (skip(el) || (el && getComputedStyle(el).display === 'none'))) continue;
       for (const name of names) if (name && text.includes(name)) text = text.split(name).join(' ');
       // a chart label cut to fit ("示例市临江区…") is a name too
       if (el?.closest('svg') && /…$/.test(text.trim())) {
