@@ -50,6 +50,8 @@ const VIEWS: Record<string, string> = {
   staffing: '/staffing/?v=1',
   percapita: '/percapita/?v=1',
   benchmark: `/benchmark/?v=1${unitQuery}`,
+  // the same unit against every unit: a full percentile chart
+  'benchmark-all': `/benchmark/?v=1${unitQuery}&peers=all`,
   execution: '/execution/?v=1',
   quality: '/quality/?v=1',
   unit: `/unit/?v=1${unitQuery}`,
@@ -57,7 +59,7 @@ const VIEWS: Record<string, string> = {
 };
 const only = args.get('views')?.split(',');
 const views = Object.entries(VIEWS).filter(
-  ([v]) => (!only || only.includes(v)) && existsSync(join(BUILD, v, 'index.html'))
+  ([v]) => (!only || only.includes(v)) && existsSync(join(BUILD, v.split('-')[0], 'index.html'))
 );
 
 const server = await serveStatic(BUILD, { host: '127.0.0.1', port: 0 });

@@ -4,7 +4,7 @@
 import { scaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { max } from 'd3-array';
-import { textWidth, truncateLabel } from './labels';
+import { textWidth, truncateLabel, labelColumn, plotRight } from './labels';
 import { prepareRoot, markValue } from './frame';
 import { COLOR, FONT_SIZE, ROW_HEIGHT } from './theme';
 
@@ -48,8 +48,14 @@ export function drawPercentiles(
   opts: PercentileOptions
 ) {
   const longest = max(data, (d) => textWidth(d.label, FONT_SIZE)) ?? 0;
-  const left = Math.min(240, longest + 16);
-  const right = Math.max(left + 100, opts.width - 170);
+  const left = labelColumn(opts.width, longest + 4);
+  // the value and percentile after each row; on a narrow chart only the percentile (the value is in the tooltip)
+  const full = (d: PercentileDatum) =>
+    `${d.valueText} · P${Math.round(d.percentile)}${d.outlier ? ' · ' + opts.outlierLabel : ''}`;
+  const short = (d: PercentileDatum) => `P${Math.round(d.percentile)}${d.outlier ? ' !' : ''}`;
+  const widest = (f: (d: PercentileDatum) => string) => max(data, (d) => textWidth(f(d), FONT_SIZE)) ?? 0;
+  const note = opts.width - widest(full) - 12 >= left + 160 ? full : short;
+  const right = plotRight(opts.width, left, widest(note)) - 10;
   const height = TOP + data.length * ROW_HEIGHT + 12;
   const x = scaleLinear().domain([0, 100]).range([left, right]);
   const root = prepareRoot(svg, opts.view, opts.width, height, opts.title);
@@ -114,7 +120,5 @@ export function drawPercentiles(
     .attr('y', ROW_HEIGHT / 2)
     .attr('dy', '0.35em')
     .attr('fill', (d) => (d.outlier ? COLOR.outlier : COLOR.muted))
-    .text(
-      (d) => `${d.valueText} · P${Math.round(d.percentile)}${d.outlier ? ' · ' + opts.outlierLabel : ''}`
-    );
+    .text(note);
 }
