@@ -158,7 +158,7 @@ describe('a batch', () => {
     out = join(tempDir(), 'out');
     run = await ingest(['--out', out, inputs, join(inputs, 'scan.docx')]);
     report = readReport(out);
-  });
+  }, 120_000);
   const entry = (suffix: string) => report.entries.find((e) => e.file.endsWith(suffix))!;
 
   it('exits 2 when some inputs were rejected, and still writes every output', () => {
