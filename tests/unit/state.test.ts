@@ -34,7 +34,7 @@ function rng(seed: number) {
 
 const SAMPLE_TEXT = ['示例市', '示例市临江区', '市级', '区县级', '教育', '行政', '卫生（含计生）'];
 const SAMPLE_IDS = ['u1', 'a1b2c3d4e5f60718', 'unit_9', 'X-2'];
-const CHECKS = ['three_public_parts', 'income_equals_expenditure', 'narrative.change'];
+const CHECKS = ['three_public_sum', 'income_equals_expenditure', 'tree_sum'];
 
 function randomValue(name: keyof typeof FIELDS, r: () => number, view?: View): unknown {
   const pickOne = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
@@ -77,6 +77,8 @@ function randomValue(name: keyof typeof FIELDS, r: () => number, view?: View): u
       return some(['error', 'warning', 'info']);
     case 'checks':
       return some(CHECKS);
+    case 'sort':
+      return pickOne(['severity', 'amount']);
     case 'page':
       return 1 + Math.floor(r() * 20);
     case 'q':
@@ -244,6 +246,17 @@ describe('URL state: invalid and hostile input', () => {
     expect(r.state.units).toHaveLength(MAX_LIST);
     expect(r.state.metric).toBe('reception');
     expect(r.details.map((d) => d.code)).toEqual(['too_many_values', 'duplicate_param']);
+  });
+
+  it('the quality view takes only the audit’s own check ids and its two orders', () => {
+    const ok = parseState('quality', qs('chk=tree_sum&chk=wording_vs_figures&sort=amount'));
+    expect(ok.notices).toEqual([]);
+    expect(ok.state).toEqual({ checks: ['tree_sum', 'wording_vs_figures'], sort: 'amount' });
+    const bad = parseState('quality', qs('chk=nope&chk=tree_sum&sort=loudest'));
+    expect(bad.state).toEqual({ checks: ['tree_sum'] });
+    expect(bad.notices).toHaveLength(2);
+    // the default order is not written
+    expect(serializeState('quality', { sort: 'severity' }).toString()).toBe('v=1');
   });
 
   it('an unknown version is reported and read as version 1', () => {

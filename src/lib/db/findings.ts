@@ -1,5 +1,12 @@
 // 质量 data quality: every finding across the data, filterable by severity, check, unit and year, paged.
-import type { FindingRow, Kind, Severity, SourceKind } from '../model';
+import {
+  CHECK_IDS,
+  MONEY_CHECKS,
+  type FindingRow,
+  type Kind,
+  type Severity,
+  type SourceKind
+} from '../model';
 import type { Facets } from './facets';
 import { filterConditions, inList, resolveFilters, whereSql, type Filters } from './filters';
 import { clampLimit } from './docs';
@@ -9,12 +16,23 @@ export interface FindingsParams extends Filters {
   years?: number[];
   severities?: Severity[];
   checks?: string[];
+  /** severity first (the default), or the largest difference in 万元 first */
+  sort?: FindingSort;
   /** 1-based */
   page?: number;
   pageSize?: number;
 }
 
+/** How the quality view orders findings: by severity, or by amount (|expected − actual| in 万元, money checks
+ *  only; the others after them). */
+export const FINDING_SORTS = ['severity', 'amount'] as const;
+export type FindingSort = (typeof FINDING_SORTS)[number];
+
+const MONEY = MONEY_CHECKS(CHECK_IDS);
+
 export interface FindingListRow extends FindingRow {
+  /** |expected − actual| in 万元 for a money check (the one amount a one-sided finding names); NULL otherwise */
+  gap: number | null;
   unit_id: string;
   unit_name: string | null;
   year: number | null;
@@ -42,14 +60,20 @@ export function findingsQuery(p: FindingsParams, facets: Facets): Query {
   const from = findingsWhere(p, facets, params);
   const size = clampLimit(p.pageSize, FINDINGS_PAGE_SIZE, 1000);
   const page = clampLimit(p.page, 1, 1_000_000);
+  // the gap's money checks are bound values (a closed list), placed before the WHERE's values
+  const gapParams: unknown[] = [];
+  // (a one-sided finding, a project without targets say, is at stake for the amount it names)
+  const gap = `CASE WHEN ${inList('f."check"', MONEY, gapParams)} AND (f.expected IS NOT NULL OR f.actual IS NOT NULL)
+  THEN abs(coalesce(f.expected, 0) - coalesce(f.actual, 0)) END`;
   params.push(size, (page - 1) * size);
+  const severity = `CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+  const order = p.sort === 'amount' ? `gap DESC NULLS LAST, ${severity}` : severity;
   return {
-    sql: `SELECT f.*, d.unit_id, d.unit_name, d.year, d.kind, d.source_kind
+    sql: `SELECT f.*, ${gap} AS gap, d.unit_id, d.unit_name, d.year, d.kind, d.source_kind
 ${from}
-ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, d.year DESC, d.unit_name,
-  f.doc_id, f."check", f.source_lines, f.message_en
+ORDER BY ${order}, d.year DESC, d.unit_name, f.doc_id, f."check", f.source_lines, f.message_en
 LIMIT ? OFFSET ?`,
-    params
+    params: [...gapParams, ...params]
   };
 }
 

@@ -81,6 +81,11 @@ const zh = {
   severity_warning: '警告',
   severity_info: '提示',
   check: '检查',
+  findings_sort: '排序',
+  findings_sort_severity: '按级别',
+  findings_sort_amount: '按金额差',
+  findings_gap: '差额（万元）',
+  findings_by_check: '按检查统计（点数字只看该项）',
   sql_placeholder:
     '输入只读 SELECT 查询，例如：SELECT unit_name, reception FROM disclosures ORDER BY reception DESC',
   sql_run: '运行',
@@ -203,6 +208,11 @@ const en: Record<StringKey, string> = {
   severity_warning: 'Warning',
   severity_info: 'Info',
   check: 'Check',
+  findings_sort: 'Order',
+  findings_sort_severity: 'by severity',
+  findings_sort_amount: 'by amount',
+  findings_gap: 'Difference (10k yuan)',
+  findings_by_check: 'By check (click a count to show only those)',
   sql_placeholder:
     'A read-only SELECT, e.g. SELECT unit_name, reception FROM disclosures ORDER BY reception DESC',
   sql_run: 'Run',

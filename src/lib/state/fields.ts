@@ -3,6 +3,8 @@
 import * as v from 'valibot';
 import { METRIC_IDS, DENOMINATORS, PEER_GROUPS, SPLIT_IDS } from '../db/metrics';
 import { ROW_LIMIT_CHOICES } from '../db/docs';
+import { FINDING_SORTS } from '../db/findings';
+import { CHECK_IDS } from '../model';
 
 /** Unit ids are short ASCII tokens (hashes); anything else is not an id. */
 export const UNIT_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
@@ -64,7 +66,9 @@ export const FIELDS = {
   peers: pick('peers', PEER_GROUPS),
   unit: text('unit', UNIT_ID),
   severities: picks('sev', ['error', 'warning', 'info'] as const),
-  checks: texts('chk', /^[a-z0-9_.-]{1,60}$/),
+  // a closed list: the audit's own check ids
+  checks: picks('chk', CHECK_IDS),
+  sort: pick('sort', FINDING_SORTS),
   page: int('p', 1, 1_000_000),
   q: {
     kind: 'text',

@@ -55,7 +55,7 @@ export const VIEW_FIELDS = {
   percapita: [...FILTERS, 'year', 'metric', 'per', 'peers', 'limit'],
   benchmark: ['unit', 'year', 'kind', 'sources', 'peers'],
   unit: ['unit', 'year', 'kind', 'scope'],
-  quality: [...FILTERS, 'years', 'severities', 'checks', 'page'],
+  quality: [...FILTERS, 'years', 'severities', 'checks', 'sort', 'page'],
   sql: ['q']
 } as const satisfies Record<View, readonly FieldName[]>;
 
@@ -68,7 +68,7 @@ export const VIEW_DEFAULTS: { [V in View]: Partial<Record<FieldName, unknown>> }
   percapita: { metric: DEFAULT_METRIC, per: DEFAULT_DENOMINATOR, peers: PERCAPITA_DEFAULT_PEERS },
   benchmark: { peers: BENCHMARK_DEFAULT_PEERS },
   unit: {},
-  quality: { page: 1 },
+  quality: { page: 1, sort: 'severity' },
   sql: {}
 };
 
@@ -150,6 +150,7 @@ export const STATE_SCHEMAS = {
     years: list(F.years.schema),
     severities: list(F.severities.schema),
     checks: list(F.checks.schema),
+    sort: o(F.sort.schema),
     page: o(F.page.schema)
   }),
   sql: v.strictObject({ q: o(F.q.schema) })
