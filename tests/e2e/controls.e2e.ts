@@ -1,32 +1,19 @@
 // Keyboard and pointer use of the controls (issue 11): the unit search is an ARIA combobox, the filter
 // dropdowns close as menus do, and browsing a select with the arrow keys makes one history entry, not one
 // per press, while a deliberate change still makes a back-button entry.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSession, waitReady, type Session } from './browser';
+import { waitReady } from './browser';
+import { useSession } from './session';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
+const s = useSession();
+const open = s.open;
 let page: Page;
-const pageErrors: string[] = [];
-
-async function open(path: string) {
-  await page.goto(baseUrl + path);
-  await waitReady(page);
-}
+beforeAll(() => {
+  page = s.page;
+});
 const param = (key: string) => new URL(page.url()).searchParams.getAll(key);
 const search = '[data-testid="filters"] [data-testid="unit-search"]';
-
-beforeAll(async () => {
-  s = await openSession();
-  page = s.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterAll(async () => {
-  await s.close();
-  expect(pageErrors).toEqual([]);
-});
 
 describe('unit search (combobox)', () => {
   it('is a combobox that owns a listbox of options', async () => {

@@ -1,22 +1,18 @@
 // The language is in the link (issue 11): `lang=en` opens the page in English, switching the language
 // writes it into the URL (without a history entry), the tabs and a copied link carry it, filter changes
 // keep it; English text uses Latin typography (no 万元/人/辆, no full-width brackets, commas or colons).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSession, waitReady, type Session } from './browser';
+import { waitReady } from './browser';
 import { queryData, seedUnit } from './data';
+import { useSession } from './session';
 
 const baseUrl = inject('baseUrl');
-let s: Session;
+const s = useSession();
+const open = s.open;
 let page: Page;
-const pageErrors: string[] = [];
-/** every name the data holds (units, places, levels, categories, document lines): shown as written */
+/** every name the data holds (units, places, levels, categories): shown as written */
 let names: string[] = [];
-
-async function open(path: string) {
-  await page.goto(baseUrl + path);
-  await waitReady(page);
-}
 const lang = () => new URL(page.url()).searchParams.get('lang');
 
 /** The page's own words: its text without the data's names (in <bdi>, in chart labels), the switch to 中文
@@ -54,14 +50,7 @@ beforeAll(async () => {
     ) WHERE x IS NOT NULL`);
   // the longest first, so that a name is removed before any name it contains
   names = [...rows.map((r) => String(r.x)), '示例市'].sort((a, b) => b.length - a.length);
-  s = await openSession();
   page = s.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterAll(async () => {
-  await s.close();
-  expect(pageErrors).toEqual([]);
 });
 
 describe('lang in the link', () => {
@@ -115,7 +104,7 @@ describe('lang in the link', () => {
   });
 
   it('the copied link names the language', async () => {
-    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await s.session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     await open('/ranking/?v=1&m=reception');
     await page.click('[data-testid="copy-link"]');
     const zh = new URL(await page.evaluate(() => navigator.clipboard.readText()));

@@ -2,30 +2,17 @@
 // about a third of the chart and its values are never cut, chips wrap, tables scroll sideways instead of
 // wrapping a cell one character per line; printed, the controls are gone, the filters and the link are text
 // and the chart is scaled to the page rather than clipped.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { screenshot } from './browser';
 import { queryData, seedUnit } from './data';
+import { useSession } from './session';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
+const s = useSession({ width: 390, height: 844 });
+const open = s.open;
 let page: Page;
-const pageErrors: string[] = [];
-
-async function open(path: string) {
-  await page.goto(baseUrl + path);
-  await waitReady(page);
-}
-
-beforeAll(async () => {
-  s = await openSession({ width: 390, height: 844 });
+beforeAll(() => {
   page = s.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterAll(async () => {
-  await s.close();
-  expect(pageErrors).toEqual([]);
 });
 
 describe('a 390 px phone', () => {
