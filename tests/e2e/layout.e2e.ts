@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { queryData, seedUnit } from './data';
 import { useSession } from './session';
+import { VIEWS } from '../../src/lib/state';
 
 const s = useSession({ width: 390, height: 844 });
 const open = s.open;
@@ -16,18 +17,7 @@ beforeAll(() => {
 });
 
 describe('a 390 px phone', () => {
-  const views = [
-    'ranking',
-    'trends',
-    'composition',
-    'staffing',
-    'percapita',
-    'benchmark',
-    'unit',
-    'quality',
-    'sql'
-  ];
-  it.each(views)('%s is no wider than the screen (zh and en)', async (view) => {
+  it.each(VIEWS)('%s is no wider than the screen (zh and en)', async (view) => {
     for (const lang of ['zh', 'en']) {
       await open(`/${view}/?v=1&lang=${lang}`);
       const w = await page.evaluate(() => [
