@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/lib/generate/index';
 import { ingestDocument } from '../../src/lib/ingest/index';
+import { FindingList } from '../../src/lib/ingest/checks';
+import type { Resolved } from '../../src/lib/ingest/figures';
+import { chooseReadings } from '../../src/lib/ingest/reading';
 import type { DocumentResult } from '../../src/lib/model';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -261,5 +264,65 @@ describe('a document that ends before the template’s closing sections', () => 
     expect(signed.reasons).toEqual([]);
     const unsigned = run(lines.slice(0, glossary).join('\n'));
     expect(unsigned.reasons).toEqual(['document ends before its closing sections: 名词解释']);
+  });
+});
+
+describe('which reading is stored when a table and the prose disagree', () => {
+  const nvt = (r: DocumentResult) => fresh(r, 'narrative_vs_table').map((f) => f.message_zh);
+  it('a 运行费 the 三公 table misreads larger than its 小计: the prose reading, which closes the sum', () => {
+    const r = run(edit(765, '公务用车运行费 27.60 27.60', '公务用车运行费 29.60 29.60'));
+    expect(r.disclosure!.vehicle_operation).toBe(27.6);
+    expect(nvt(r)).toEqual([
+      '公务用车运行费：说明中为 27.6，表中为 29.6；采用说明中的 27.6：它与“公务用车购置及运行费 = 公务用车购置费 + 公务用车运行费”相符'
+    ]);
+  });
+  it('a prose slip: the table reading, which closes the sum', () => {
+    const r = run(edit(1080, '公务用车运行费 27.60 万元', '公务用车运行费 27.80 万元'));
+    expect(r.disclosure!.vehicle_operation).toBe(27.6);
+    expect(nvt(r)[0]).toMatch(
+      /采用表中的 27.6：它与“公务用车购置及运行费 = 公务用车购置费 \+ 公务用车运行费”相符$/
+    );
+  });
+  it('two figures misread together: the readings that close the 三公 sum together', () => {
+    const lines = text.split('\n');
+    lines[754] = lines[754].replace('合计 47.35 47.35', '合计 50.00 50.00');
+    lines[758] = lines[758].replace('公务接待费 19.75 19.75', '公务接待费 29.75 29.75');
+    const r = run(lines.join('\n'));
+    expect([r.disclosure!.three_public_total, r.disclosure!.reception]).toEqual([47.35, 19.75]);
+    expect(nvt(r)).toHaveLength(2);
+  });
+  it('a part larger than the whole it belongs to is ruled out; the same amount said twice is one finding', () => {
+    const r = run(edit(138, '2、基金预算拨款 205 教育支出', '2、基金预算拨款 0.60 205 教育支出'));
+    expect(r.disclosure!.fund_budget).toBe(0);
+    const f = fresh(r, 'narrative_vs_table');
+    expect(f).toHaveLength(1);
+    expect(f[0].message_zh).toMatch(
+      /采用说明中的 0：表中的 0.6 不合“一般公共预算、政府性基金预算、国有资本经营预算 ≤ 收入总计”$/
+    );
+    expect(f[0].source_lines).toBe('138,800,1057,1059');
+  });
+  it('nothing singles one out: NULL, and the finding says so', () => {
+    const f = new FindingList('万元');
+    const table = { value: 132.48, lines: [10] };
+    const prose = { value: 122.48, lines: [20] };
+    f.add(
+      'narrative_vs_table',
+      'error',
+      '机关运行经费：说明中为 122.48，表中为 132.48',
+      'x',
+      132.48,
+      122.48,
+      [10, 20]
+    );
+    const resolved: Resolved = {
+      value: { operating_expense: table, public_expense: { value: 122.48, lines: [30] } },
+      prev: {},
+      conflicts: [{ figure: 'operating_expense', table, prose, finding: f.list[0] }]
+    };
+    chooseReadings(resolved, f, { totals: {}, procurement: {}, assets: [], none: [] }, [], [], '万元');
+    expect(resolved.value.operating_expense).toBeUndefined();
+    expect(f.list[0].message_zh).toBe(
+      '机关运行经费：说明中为 122.48，表中为 132.48；本文件其他数字不能确定哪个正确，两者均未采用'
+    );
   });
 });

@@ -202,17 +202,20 @@ describe('broken documents', () => {
     expect(fig(r, 'three_public_total')).toBe(15);
     expect(fig(r, 'vehicle_total')).toBeNull(); // only 表10 states it
   });
-  it('a table that disagrees with the narrative is a finding; the table figure stands', () => {
+  it('a table that disagrees with the narrative is a finding; the reading the 三公 sum supports is stored', () => {
     const r = run(
       text.replace(
         '公务接待费 6.00 6.00\n\n公务用车购置及运行费',
         '公务接待费 7.00 7.00\n\n公务用车购置及运行费'
       )
     );
-    expect(fig(r, 'reception')).toBe(7);
+    // 合计 15.00 = 0 + 9.00 + 6.00: the table's 7.00 breaks its own sum, the narrative's 6.00 closes it
+    expect(fig(r, 'reception')).toBe(6);
+    expect(r.findings.find((f) => f.check === 'narrative_vs_table')!.message_zh).toMatch(/采用说明中的 6：/);
     const checks = r.findings.map((f) => f.check);
     expect(checks).toContain('narrative_vs_table');
-    expect(checks).toContain('three_public_sum');
+    // the figures as stored add up; the slip is the one disagreement, reported once (and 表6's 6.00 with it)
+    expect(checks).not.toContain('three_public_sum');
     expect(checks).toContain('three_public_vs_economic');
   });
   it('a table total that does not add up is an error finding with both lines', () => {

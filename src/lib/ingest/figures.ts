@@ -1,7 +1,7 @@
 // Resolve each figure of disclosures.parquet from the tables (first) and the prose (otherwise), keeping
 // where it came from, and cross-check every other statement of it.
 import { figure, type FigureName } from '../model';
-import { checkPercent, wan, type FindingList } from './checks';
+import { checkPercent, wan, type Finding, type FindingList } from './checks';
 import type { Mention } from './mentions';
 import type { NarrativeFacts, StaffFacts, Stated } from './narrative';
 import type { MoneyUnit } from './numbers';
@@ -10,6 +10,15 @@ import type { Item } from './tables';
 export interface Resolved {
   value: Partial<Record<FigureName, Stated>>;
   prev: Partial<Record<FigureName, Stated>>;
+  /** a table reading the prose contradicts, with the finding that says so (reading.ts decides which stands) */
+  conflicts: Conflict[];
+}
+
+export interface Conflict {
+  figure: FigureName;
+  table: Stated;
+  prose: Stated;
+  finding: Finding;
 }
 
 const label = (n: FigureName) => {
@@ -90,6 +99,9 @@ export function resolveFigures(
   units: Map<number, MoneyUnit> = new Map()
 ): Resolved {
   const value: Resolved['value'] = {};
+  const conflicts: Conflict[] = [];
+  const mismatch = (f: FindingList, n: FigureName, table: Stated, prose: Stated) =>
+    conflicts.push({ figure: n, table, prose, finding: report(f, n, table, prose) });
   const prev: Resolved['prev'] = {};
   const fromTables = figuresFromTables(items, units);
   // a prose figure agrees with a table when they differ by no more than the prose's own rounding
@@ -219,12 +231,12 @@ export function resolveFigures(
     }
   }
   for (const [n, st] of Object.entries(staff.prev) as [FigureName, Stated][]) prev[n] = st;
-  return { value, prev };
+  return { value, prev, conflicts };
 }
 
 const round = (v: number) => Math.round(v * 10000) / 10000;
 
-function mismatch(findings: FindingList, n: FigureName, table: Stated, prose: Stated) {
+function report(findings: FindingList, n: FigureName, table: Stated, prose: Stated): Finding {
   findings.add(
     'narrative_vs_table',
     'error',
@@ -234,4 +246,5 @@ function mismatch(findings: FindingList, n: FigureName, table: Stated, prose: St
     prose.value,
     [...table.lines, ...prose.lines]
   );
+  return findings.list[findings.list.length - 1];
 }

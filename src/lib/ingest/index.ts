@@ -22,6 +22,7 @@ import { checkRowSplits, checkTrees, FindingList, placeOf } from './checks';
 import { missingClosing } from './closing';
 import { assessCompleteness } from './completeness';
 import { resolveFigures } from './figures';
+import { chooseReadings } from './reading';
 import { categoryOf, levelOf, readIdentity, readScope, regionOf } from './identity';
 import { findMentions } from './mentions';
 import { readNarrative, readNarrativeProjects, readStaff, readTargetTables } from './narrative';
@@ -119,6 +120,7 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   checkSingleChildren(tables.items, findings, tables.units);
   const tol = sumTolerance(1, unit ?? '万元');
   const resolved = resolveFigures(tables.items, mentions, staff, facts, findings, tol, tables.units);
+  chooseReadings(resolved, findings, facts, mentions, tables.items, unit ?? '万元');
   const v = resolved.value;
   dropNegativePrior(resolved.prev, findings);
   auditFigures(v, tables.items, findings);
