@@ -273,14 +273,14 @@ describe('which reading is stored when a table and the prose disagree', () => {
     const r = run(edit(765, '公务用车运行费 27.60 27.60', '公务用车运行费 29.60 29.60'));
     expect(r.disclosure!.vehicle_operation).toBe(27.6);
     expect(nvt(r)).toEqual([
-      '公务用车运行费：说明中为 27.6，表中为 29.6；采用说明中的 27.6：它与“公务用车购置及运行费 = 公务用车购置费 + 公务用车运行费”相符'
+      '公务用车运行费：说明中为 27.6 万元（源文件第 1080 行），表中为 29.6 万元（源文件第 765 行）；采用说明中的 27.6 万元：它与“公务用车购置及运行费 = 公务用车购置费 + 公务用车运行费”相符'
     ]);
   });
   it('a prose slip: the table reading, which closes the sum', () => {
     const r = run(edit(1080, '公务用车运行费 27.60 万元', '公务用车运行费 27.80 万元'));
     expect(r.disclosure!.vehicle_operation).toBe(27.6);
     expect(nvt(r)[0]).toMatch(
-      /采用表中的 27.6：它与“公务用车购置及运行费 = 公务用车购置费 \+ 公务用车运行费”相符$/
+      /采用表中的 27.6 万元：它与“公务用车购置及运行费 = 公务用车购置费 \+ 公务用车运行费”相符$/
     );
   });
   it('two figures misread together: the readings that close the 三公 sum together', () => {
@@ -297,7 +297,7 @@ describe('which reading is stored when a table and the prose disagree', () => {
     const f = fresh(r, 'narrative_vs_table');
     expect(f).toHaveLength(1);
     expect(f[0].message_zh).toMatch(
-      /采用说明中的 0：表中的 0.6 不合“一般公共预算、政府性基金预算、国有资本经营预算 ≤ 收入总计”$/
+      /采用说明中的 0 万元：表中的 0.6 万元不合“一般公共预算、政府性基金预算、国有资本经营预算 ≤ 收入总计”$/
     );
     expect(f[0].source_lines).toBe('138,800,1057,1059');
   });

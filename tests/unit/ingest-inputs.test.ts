@@ -211,7 +211,9 @@ describe('broken documents', () => {
     );
     // 合计 15.00 = 0 + 9.00 + 6.00: the table's 7.00 breaks its own sum, the narrative's 6.00 closes it
     expect(fig(r, 'reception')).toBe(6);
-    expect(r.findings.find((f) => f.check === 'narrative_vs_table')!.message_zh).toMatch(/采用说明中的 6：/);
+    expect(r.findings.find((f) => f.check === 'narrative_vs_table')!.message_zh).toMatch(
+      /采用说明中的 6 万元：/
+    );
     const checks = r.findings.map((f) => f.check);
     expect(checks).toContain('narrative_vs_table');
     // the figures as stored add up; the slip is the one disagreement, reported once (and 表6's 6.00 with it)

@@ -3,7 +3,7 @@
 // that its parts add up to is confirmed). When nothing singles one out, neither is stored: a wrong figure is
 // worse than a missing one. The disagreement's finding says which was taken and why.
 import { figure, type FigureName } from '../model';
-import { fmt, type FindingList } from './checks';
+import { wan, type FindingList } from './checks';
 import type { Resolved } from './figures';
 import type { Mention } from './mentions';
 import type { Item } from './tables';
@@ -201,13 +201,13 @@ export function chooseReadings(
           ? [`它与“${j.v.holds[0][0]}”相符`, `it agrees with ${j.v.holds[0][1]}`]
           : rejected && other
             ? [
-                `${other.from === 'table' ? '表中' : '说明中'}的 ${fmt(other.st.value)} 不合“${rejected.v.breaks[0][0]}”`,
-                `the ${other.from === 'table' ? 'table' : 'narrative'}'s ${fmt(other.st.value)} breaks ${rejected.v.breaks[0][1]}`
+                `${other.from === 'table' ? '表中' : '说明中'}的 ${wan(other.st.value).zh}不合“${rejected.v.breaks[0][0]}”`,
+                `the ${other.from === 'table' ? 'table' : 'narrative'}'s ${wan(other.st.value).en} breaks ${rejected.v.breaks[0][1]}`
               ]
             : [`本文件共 ${chosen.said} 处如此列出`, `${chosen.said} statements of the document give it`];
         for (const c of cs) {
-          c.finding.message_zh += `；采用${where}的 ${fmt(chosen.st.value)}：${why}`;
-          c.finding.message_en += `; the ${whereEn}'s ${fmt(chosen.st.value)} is stored: ${whyEn}`;
+          c.finding.message_zh += `；采用${where}的 ${wan(chosen.st.value).zh}：${why}`;
+          c.finding.message_en += `; the ${whereEn}'s ${wan(chosen.st.value).en} is stored: ${whyEn}`;
         }
       } else {
         delete resolved.value[n];
