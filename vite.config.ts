@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { parquetData } from './scripts/data-plugin.mjs';
+import { pdfjsAssets } from './scripts/pdfjs-assets.mjs';
 
 export default defineConfig({
   plugins: [
@@ -8,8 +9,11 @@ export default defineConfig({
     parquetData({
       dir: process.env.GONGKAI_DATA_DIR ?? 'data/parquet',
       outDir: process.env.GONGKAI_BUILD_DIR ?? 'build'
-    })
+    }),
+    pdfjsAssets({ outDir: process.env.GONGKAI_BUILD_DIR ?? 'build' })
   ],
+  // the ingest worker imports pdf.js only when a PDF arrives: an ES module worker keeps that a chunk of its own
+  worker: { format: 'es' },
   test: {
     projects: [
       {

@@ -6,7 +6,7 @@ import { ingestPdf, isPdfFile } from '../lib/ingest/pdf/ingest';
 import { nodePdfAssets, nodePdfJs } from '../lib/ingest/pdf/node';
 import type { InputFile } from '../lib/ingest/files';
 import { documentCells, type Shard } from '../lib/ingest/parquet';
-import { countFigures, rejectedEntry, type ReportEntry } from '../lib/ingest/report';
+import { documentEntry, rejectedEntry, type ReportEntry } from '../lib/ingest/report';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -42,17 +42,5 @@ export async function ingestFileInto(
     return rejectedEntry(ord, file, [...result.reasons, `${file}: cannot be written: ${messageOf(e)}`]);
   }
   shard.add(ord, cells);
-  return {
-    ord,
-    file,
-    status: result.status,
-    doc_id: result.disclosure!.doc_id,
-    reasons: [...result.reasons],
-    counts: {
-      line_items: result.lineItems.length,
-      projects: result.projects.length,
-      findings: result.findings.length,
-      figures: countFigures(result.disclosure)
-    }
-  };
+  return documentEntry(ord, result);
 }

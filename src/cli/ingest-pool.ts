@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { IngestOptions } from '../lib/ingest/index';
 import type { InputFile } from '../lib/ingest/files';
 import { rejectedEntry, type ReportEntry } from '../lib/ingest/report';
+import { DOCUMENT_BUDGET_S, overTimeReason } from '../lib/ingest/budgets';
 import type { TableName } from '../lib/model';
 
 export interface BatchItem {
@@ -33,7 +34,7 @@ export interface Runner {
 }
 
 /** How long one document may take to parse in a worker thread before it is rejected (seconds). */
-export const DEFAULT_BUDGET_S = 60;
+export const DEFAULT_BUDGET_S = DOCUMENT_BUDGET_S;
 /** The heap (V8 old generation) of one worker thread (MB); pdf.js peaks around 400 MB on a 25-page PDF. */
 export const DEFAULT_MEMORY_MB = 4096;
 
@@ -44,7 +45,6 @@ export interface Budgets {
   memoryMb: number;
 }
 
-const overTime = (budgetMs: number) => `over the time budget of ${budgetMs / 1000} s (parse stopped)`;
 const overMemory = (mb: number) => `over the memory budget of ${mb} MB (parse stopped)`;
 
 /**
@@ -136,7 +136,7 @@ export function workerRunner(
   };
   const onTimeout = () => {
     timer = null;
-    if (pending.length > 0 && !failure) replace(overTime(budgetMs));
+    if (pending.length > 0 && !failure) replace(overTimeReason(budgetMs));
   };
   /** The worker is lost on the document it was parsing (the first one not answered): reject it, start anew. */
   const replace = (reason: string) => {

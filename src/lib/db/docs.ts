@@ -1,6 +1,7 @@
 // The `docs` CTE every one-year and multi-year view starts from: one document per unit and year (a budget
 // before a final account when a unit has both and no kind is chosen), joined with the unit's level and
 // category, filtered.
+import type { SourceKind } from '../model';
 import { DOC_COLUMNS, filterConditions, type Filters } from './filters';
 import { column } from './metrics';
 import { DOCS_MEM_EXTRA, pickColumn } from './views';
@@ -66,7 +67,7 @@ export interface IdentityRow {
   region: string | null;
   level: string | null;
   category: string | null;
-  source_kind: 'published' | 'synthetic';
+  source_kind: SourceKind;
   doc_id: string;
   year: number;
   kind: 'budget' | 'final' | null;

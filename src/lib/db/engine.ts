@@ -63,10 +63,20 @@ async function fetchFile(name: string): Promise<[string, Uint8Array]> {
   return [name, new Uint8Array(await r.arrayBuffer())];
 }
 
+/** What the views were made from: to make them again with the reader's own documents (src/lib/db/local.ts). */
+export interface ViewPlan {
+  files: Record<TableName, string[]>;
+  inMemory: TableName[];
+  several: boolean;
+}
+
 export interface Engine {
   db: Db;
   /** manifest.json as fetched (the data's files, rows and facets) */
   manifest: unknown;
+  views: ViewPlan;
+  /** A file DuckDB may write (`COPY … TO name`), then its bytes, then gone: the export's Parquet. */
+  writeFile(name: string, write: () => Promise<void>): Promise<Uint8Array>;
 }
 
 export async function openEngine(onProgress?: (p: EngineProgress) => void): Promise<Engine> {
@@ -263,5 +273,19 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
     return fail(new EngineError(m.zh, m.en, manifestUrl, 'data'));
   }
   report({ stage: 'ready' });
-  return { db: dbFromConnection(conn, () => adb.terminate()), manifest: json };
+  const db = dbFromConnection(conn, () => adb.terminate());
+  return {
+    db,
+    manifest: json,
+    views: { files, inMemory, several: manifestSeveral(json) },
+    async writeFile(name, write) {
+      await adb.registerEmptyFileBuffer(name);
+      try {
+        await write();
+        return await adb.copyFileToBuffer(name);
+      } finally {
+        await adb.dropFile(name).catch(() => undefined);
+      }
+    }
+  };
 }

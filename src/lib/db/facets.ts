@@ -77,7 +77,7 @@ export async function loadFacets(db: Db, values?: ValueFacets | null): Promise<F
 }
 
 const KINDS: readonly Kind[] = ['budget', 'final'];
-const SOURCE_KINDS: readonly SourceKind[] = ['published', 'synthetic'];
+const SOURCE_KINDS: readonly SourceKind[] = ['published', 'synthetic', 'local'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** The value facets the ingest wrote into manifest.json, or null when it lacks one (an older manifest): then

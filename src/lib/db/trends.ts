@@ -1,6 +1,7 @@
 // 趋势 trends: one metric over years for chosen units. Where a year's own figure is missing (no document,
 // or the document does not state it) the next year's document's prior-year figure stands in, marked
 // from_prev.
+import type { SourceKind } from '../model';
 import type { Facets } from './facets';
 import { resolveFilters, type Filters } from './filters';
 import { clampLimit, docsCte } from './docs';
@@ -21,7 +22,7 @@ export interface TrendRow {
   region: string | null;
   level: string | null;
   category: string | null;
-  source_kind: 'published' | 'synthetic' | null;
+  source_kind: SourceKind | null;
   /** order of the unit in the small multiples (0 first) */
   unit_order: number;
   year: number;

@@ -1,6 +1,15 @@
 // 单位 unit page: a unit's documents, and one document rebuilt — its disclosure row, line items by table,
 // projects and findings, each with the source line it came from.
-import type { DisclosureRow, FindingRow, Kind, LineItemRow, ProjectRow, Scope, UnitRow } from '../model';
+import type {
+  DisclosureRow,
+  FindingRow,
+  Kind,
+  LineItemRow,
+  ProjectRow,
+  Scope,
+  SourceKind,
+  UnitRow
+} from '../model';
 import type { Query } from './types';
 
 export interface UnitDocRow {
@@ -8,7 +17,7 @@ export interface UnitDocRow {
   year: number | null;
   kind: Kind | null;
   scope: Scope | null;
-  source_kind: 'published' | 'synthetic';
+  source_kind: SourceKind;
   source_file: string;
   published_on: string | null;
   findings: number;

@@ -1,6 +1,9 @@
 // Which Parquet files the app serves (manifest.json) and the views created over them.
 import { TABLE_NAMES, parquetFile, type TableName } from '../model';
 
+/** The in-memory table of the reader's own documents' rows of a schema table. */
+export const localTable = (t: TableName) => `local_${t}`;
+
 /** The file names per table found in a manifest. Accepts the shapes a manifest may take:
  * `{ files: ["disclosures.parquet", …] }`, `{ files: [{ name|file|path: …, rows }] }`,
  * `{ files: { "disclosures.parquet": {…} } }` or `{ tables: { disclosures: { file|files } } }`.
@@ -127,19 +130,32 @@ export interface ViewStatement {
   sql: string;
 }
 
+/** The reader's own documents (src/lib/db/local.ts) beside the served rows: `local_<table>` UNIONed BY NAME
+ * (a served file written before a column existed gives NULL there). A local unit already served keeps the
+ * served row, so a unit is one row whichever side names it. */
+export function withLocalRows(t: TableName, served: string): string {
+  const local =
+    t === 'units'
+      ? `SELECT * FROM ${localTable(t)} WHERE unit_id NOT IN (SELECT unit_id FROM (${served}))`
+      : `SELECT * FROM ${localTable(t)}`;
+  return `${served} UNION ALL BY NAME ${local}`;
+}
+
 /** The statements that make every table queryable over the registered files (names come from the manifest;
  * they are checked by manifestFiles and quoted): a view, or an in-memory table for those in `inMemory`.
  * `disclosures` is a view over `docs_mem`, which holds its rows (units first: docs_mem joins them). */
 export function createViewsSql(
   files: Record<TableName, string[]>,
   inMemory: readonly TableName[] = [],
-  several = true
+  several = true,
+  withLocal = false
 ): ViewStatement[] {
-  const source = (t: TableName) => {
+  const served = (t: TableName) => {
     const list = files[t];
     if (!list.length) throw new Error(`no Parquet file for table ${t}`);
     return `SELECT * FROM read_parquet([${list.map(sqlString).join(', ')}])`;
   };
+  const source = (t: TableName) => (withLocal ? withLocalRows(t, served(t)) : served(t));
   const kind = (t: TableName) => (inMemory.includes(t) ? 'TABLE' : 'VIEW');
   const order: TableName[] = ['units', ...TABLE_NAMES.filter((t) => t !== 'units' && t !== 'disclosures')];
   const out: ViewStatement[] = order.map((t) => ({

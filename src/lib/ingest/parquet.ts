@@ -19,10 +19,10 @@ import {
 } from '@duckdb/node-api';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROW_GROUP_ROWS, SORT_KEYS, TABLES, TABLE_NAMES, parquetFile } from '../model';
+import { ROW_GROUP_ROWS, TABLES, TABLE_NAMES, parquetFile } from '../model';
 import type { Column, TableName } from '../model';
 import type { DataFacts } from './report';
-import { quoteIdent, sqlString, tableDDL, type Cell, type TableCells } from './table-cells';
+import { quoteIdent, sortedRowsSql, sqlString, tableDDL, type Cell, type TableCells } from './table-cells';
 
 export {
   documentCells,
@@ -112,14 +112,7 @@ export interface WrittenTables extends DataFacts {
 }
 
 function selectSql(t: TableName, source: string): string {
-  const cols = TABLES[t].map((c) => quoteIdent(c.name)).join(', ');
-  const order = [...SORT_KEYS[t], '_ord', '_seq'].map(quoteIdent).join(', ');
-  const kept = `SELECT * FROM ${source} WHERE "_ord" NOT IN (SELECT "_ord" FROM excluded)`;
-  if (t === 'units') {
-    // One row per unit: the first document (in input order) that names it wins.
-    return `SELECT ${cols} FROM (${kept} QUALIFY row_number() OVER (PARTITION BY "unit_id" ORDER BY "_ord", "_seq") = 1) ORDER BY ${order}`;
-  }
-  return `SELECT ${cols} FROM (${kept}) ORDER BY ${order}`;
+  return sortedRowsSql(t, `(SELECT * FROM ${source} WHERE "_ord" NOT IN (SELECT "_ord" FROM excluded))`);
 }
 
 async function readColumn(conn: DuckDBConnection, sql: string): Promise<unknown[]> {

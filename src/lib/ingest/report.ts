@@ -1,6 +1,12 @@
 // The ingest's account of itself: one entry per input (ingest-report.json) and the data's manifest
 // (manifest.json). Pure functions; nothing here has a timestamp, so the same inputs give the same bytes.
-import { DISCLOSURE_COLUMNS, DISCLOSURE_IDENTITY, type DisclosureRow, type IngestStatus } from '../model';
+import {
+  DISCLOSURE_COLUMNS,
+  DISCLOSURE_IDENTITY,
+  type DisclosureRow,
+  type DocumentResult,
+  type IngestStatus
+} from '../model';
 import type { TableName } from '../model';
 
 export interface EntryCounts {
@@ -203,3 +209,20 @@ export function buildManifest(
 }
 
 export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The report entry of a document the ingest read (status ok or partial). */
+export function documentEntry(ord: number, result: DocumentResult): ReportEntry {
+  return {
+    ord,
+    file: result.file,
+    status: result.status,
+    doc_id: result.disclosure?.doc_id ?? null,
+    reasons: [...result.reasons],
+    counts: {
+      line_items: result.lineItems.length,
+      projects: result.projects.length,
+      findings: result.findings.length,
+      figures: countFigures(result.disclosure)
+    }
+  };
+}

@@ -1,7 +1,7 @@
 // A parsed document's rows as checked cells, one array per table in the schema's column order, and the SQL
 // that creates a schema table. Browser-safe (no Node API): the CLI's Parquet writer and the browser's local
 // tables both take their rows from here, so whatever tables and columns the model names flow into both.
-import { TABLES } from '../model';
+import { SORT_KEYS, TABLES } from '../model';
 import type { Column, DocumentResult, TableName } from '../model';
 
 export type Cell = string | number | boolean | null;
@@ -16,6 +16,20 @@ export function tableDDL(table: TableName, name: string = table, staging = false
   const cols = TABLES[table].map((c) => `${quoteIdent(c.name)} ${c.type}`);
   if (staging) cols.push('"_ord" INTEGER');
   return `CREATE TABLE ${quoteIdent(name)} (${cols.join(', ')})`;
+}
+
+/**
+ * A table's rows in their file order: SORT_KEYS, ties broken by `_ord` (the document's place in the input
+ * list) and `_seq` (the row's place among its document's rows), so the order is total. Units keep one row
+ * each, from the first document (in input order) that names it. `source` has the table's columns plus
+ * `_ord` and `_seq`; only the schema's columns are selected.
+ */
+export function sortedRowsSql(t: TableName, source: string): string {
+  const cols = TABLES[t].map((c) => quoteIdent(c.name)).join(', ');
+  const order = [...SORT_KEYS[t], '_ord', '_seq'].map(quoteIdent).join(', ');
+  if (t === 'units')
+    return `SELECT ${cols} FROM (SELECT * FROM ${source} QUALIFY row_number() OVER (PARTITION BY "unit_id" ORDER BY "_ord", "_seq") = 1) ORDER BY ${order}`;
+  return `SELECT ${cols} FROM ${source} ORDER BY ${order}`;
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -2,7 +2,8 @@
 import type { FigureName } from './schema';
 
 export type Kind = 'budget' | 'final';
-export type SourceKind = 'published' | 'synthetic';
+/** 'local': a reader's own document, added in the browser (never written by the CLI) */
+export type SourceKind = 'published' | 'synthetic' | 'local';
 /** 'department': a 部门 budget or account consolidating its units; 'unit': one 单位 alone */
 export type Scope = 'department' | 'unit';
 export type Severity = 'error' | 'warning' | 'info';

@@ -47,7 +47,7 @@ export const FIELDS = {
   levels: texts('lvl', NAME_TEXT),
   categories: texts('cat', NAME_TEXT),
   units: texts('u', UNIT_ID),
-  sources: picks('src', ['published', 'synthetic'] as const),
+  sources: picks('src', ['published', 'synthetic', 'local'] as const),
   year: int('y', YEAR_MIN, YEAR_MAX),
   years: ints('y', YEAR_MIN, YEAR_MAX),
   from: int('from', YEAR_MIN, YEAR_MAX),

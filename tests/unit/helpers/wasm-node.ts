@@ -38,6 +38,14 @@ async function blockingDuckDB(): Promise<BlockingDuckDB> {
 
 /** Open the Parquet of `dir` (as listed in its manifest.json, else the five standard files) as a Db. */
 export async function openWasmDb(dir: string): Promise<Db> {
+  return (await openWasmData(dir)).db;
+}
+
+/** The Db and what its views were made from (to make them again, as the browser does with local rows). */
+export async function openWasmData(dir: string): Promise<{
+  db: Db;
+  plan: { files: Record<TableName, string[]>; inMemory: TableName[]; several: boolean };
+}> {
   const manifestPath = join(dir, 'manifest.json');
   let files: Record<TableName, string[]>;
   let bytes = new Map<string, number>();
@@ -56,8 +64,9 @@ export async function openWasmDb(dir: string): Promise<Db> {
   }
   const conn = duck.connect();
   // the same tables in memory as the browser would hold (from the manifest's file sizes)
-  for (const { sql } of createViewsSql(files, memoryTables(files, bytes), several)) conn.query(sql);
-  return dbFromConnection(conn, () => duck.reset?.());
+  const inMemory = memoryTables(files, bytes);
+  for (const { sql } of createViewsSql(files, inMemory, several)) conn.query(sql);
+  return { db: dbFromConnection(conn, () => duck.reset?.()), plan: { files, inMemory, several } };
 }
 
 export const parquetIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.parquet'));
