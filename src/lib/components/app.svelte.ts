@@ -3,6 +3,8 @@
 import type { Db, EngineProgress, Facets } from '../db/queries';
 import { DEFAULT_LANG, isLang, type Lang } from '../i18n';
 import { markEngine } from './ready';
+import { attachEngine } from './localDocs.svelte';
+import { storedCount } from './localStore';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -73,12 +75,17 @@ export function startEngine(): Promise<void> {
   markEngine(false);
   started = (async () => {
     try {
+      // the reader's own documents kept from an earlier visit (IndexedDB), looked up while the engine loads
+      const kept = storedCount();
       const { openEngine } = await import('../db/engine');
-      const { db, manifest } = await openEngine((p: EngineProgress) => {
+      const engine = await openEngine((p: EngineProgress) => {
         app.progress = p;
       });
+      const { db, manifest } = engine;
+      const withLocal = await attachEngine(engine, (await kept) > 0);
       const { loadFacets, manifestFacets } = await import('../db/facets');
-      const facets = await loadFacets(db, manifestFacets(manifest));
+      // with local documents the facets come from the data (the manifest knows only the served files)
+      const facets = await loadFacets(db, withLocal ? null : manifestFacets(manifest));
       app.db = db;
       app.facets = facets;
       app.hasSynthetic = facets.sourceKinds.includes('synthetic');

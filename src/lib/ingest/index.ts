@@ -29,10 +29,13 @@ import { readNarrative, readNarrativeProjects, readStaff, readTargetTables } fro
 import { declaredUnit, sumTolerance, type MoneyUnit } from './numbers';
 import { buildProse } from './prose';
 import { findTables, proseLines, titleNumber } from './sections';
+import { rejected } from './rejected';
 import { sha256Hex } from './sha256';
 import { figureSources, pageList, referencedLines, sourceText } from './sources';
 import { parseTables } from './tables';
 import { displayName, readDocumentText, UnreadableDocument, type DocumentText, type Line } from './text';
+
+export { rejected };
 
 export interface IngestOptions {
   /** Force the source kind; by default a document is 'published' unless it carries a `# synthetic` header line. */
@@ -43,21 +46,6 @@ const hash = (s: string, n: number) => sha256Hex(s).slice(0, n);
 
 export function unitIdOf(region: string | null, unitName: string): string {
   return 'u' + hash(`${region ?? ''}|${unitName}`, 12);
-}
-
-export function rejected(file: string, reason: string): DocumentResult {
-  return {
-    file,
-    status: 'rejected',
-    reasons: [reason],
-    disclosure: null,
-    unit: null,
-    lineItems: [],
-    projects: [],
-    findings: [],
-    figureSources: [],
-    sourceText: []
-  };
 }
 
 /** The money unit most of a document's own statements use (tables' headers first, then prose amounts). */

@@ -3,7 +3,7 @@
 // bad document never stops the rest.
 import type { DocumentResult } from '../../model';
 import { DOCUMENT_BUDGET_S, overTimeReason } from '../budgets';
-import { rejected } from '../index';
+import { rejected } from '../rejected';
 import type { PdfAssets, PdfBudget } from '../pdf/load';
 import type { IngestReply, IngestRequest } from './protocol';
 

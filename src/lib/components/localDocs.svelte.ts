@@ -1,0 +1,289 @@
+// The reader's own documents in the page: add (read by the ingest in a Web Worker, one at a time under the
+// CLI's budgets), keep (IndexedDB), show beside the served data (DuckDB's local tables), remove, export.
+// Nothing leaves the browser. The worker, pdf.js and the SQL of the local tables load only when a document
+// arrives or was kept before: the cold load of a reader with none does not grow.
+import { base } from '$app/paths';
+import type { Engine } from '../db/engine';
+import { DOCUMENT_BUDGET_S, READABLE_EXTENSIONS } from '../ingest/budgets';
+import type { IngestClient } from '../ingest/browser/client';
+import type { DocumentResult, IngestStatus } from '../model';
+import { app } from './app.svelte';
+import {
+  forgetAll,
+  forgetDocument,
+  replaceDocument,
+  storeDocument,
+  storedDocuments,
+  type StoredDocument
+} from './localStore';
+
+/** The limits stated beside the control and enforced: per file, in all, per document (the CLI's). */
+export const LIMITS = { fileMb: 50, documents: 200, seconds: DOCUMENT_BUDGET_S, pages: 400 } as const;
+
+export type ItemStatus = IngestStatus | 'waiting' | 'reading';
+
+export interface LocalItem {
+  id: number;
+  file: string;
+  status: ItemStatus;
+  reasons: string[];
+  /** set once kept (stored and in the tables) */
+  key?: number;
+  docId?: string;
+  unitId?: string;
+  unitName?: string | null;
+  year?: number | null;
+}
+
+class LocalState {
+  items = $state<LocalItem[]>([]);
+  progress = $state<{ done: number; total: number; file: string } | null>(null);
+  error = $state('');
+}
+
+export const local = new LocalState();
+
+let engine: Engine | null = null;
+/** what each kept document's rows are, by store key */
+const results = new Map<number, DocumentResult>();
+let nextId = 0;
+let tablesReady = false;
+let chain: Promise<unknown> = Promise.resolve();
+
+/** One change at a time (adding, removing, exporting): each waits for the one before. */
+function serial<T>(f: () => Promise<T>): Promise<T> {
+  const next = chain.then(f);
+  chain = next.catch((e) => {
+    local.error = e instanceof Error ? e.message : String(e);
+  });
+  return next;
+}
+
+const dbModule = () => import('../db/local');
+
+function patch(id: number, change: Partial<LocalItem>) {
+  const it = local.items.find((x) => x.id === id);
+  if (it) Object.assign(it, change);
+}
+
+const keptItems = () => local.items.filter((x) => x.key !== undefined);
+
+function itemOf(key: number, r: DocumentResult): LocalItem {
+  return {
+    id: ++nextId,
+    key,
+    file: r.file,
+    status: r.status,
+    reasons: [...r.reasons],
+    docId: r.disclosure?.doc_id,
+    unitId: r.disclosure?.unit_id,
+    unitName: r.disclosure?.unit_name ?? null,
+    year: r.disclosure?.year ?? null
+  };
+}
+
+async function ensureTables(m: Awaited<ReturnType<typeof dbModule>>) {
+  if (tablesReady || !engine) return;
+  await m.runAll(engine.db, m.createLocalTables());
+  tablesReady = true;
+}
+
+/** Make the views again (with or without the local rows) and reload the facets every filter offers. */
+async function refresh() {
+  if (!engine) return;
+  const m = await dbModule();
+  const { loadFacets, manifestFacets } = await import('../db/facets');
+  const withLocal = results.size > 0;
+  await m.refreshViews(engine.db, engine.views, withLocal);
+  const facets = await loadFacets(engine.db, withLocal ? null : manifestFacets(engine.manifest));
+  app.facets = facets;
+  app.hasSynthetic = facets.sourceKinds.includes('synthetic');
+}
+
+/**
+ * Called once the engine is open, before the facets load: the documents kept from an earlier visit go into
+ * the local tables. Returns whether there are any (then the facets must be queried, not taken from the
+ * manifest). `anyKept`: whether the store holds any (storedCount, asked while the engine loaded). Documents
+ * kept under another schema are read again once the page is ready.
+ */
+export async function attachEngine(e: Engine, anyKept: boolean): Promise<boolean> {
+  engine = e;
+  if (!anyKept) return false;
+  const stored = await storedDocuments();
+  const m = await dbModule();
+  await ensureTables(m);
+  const stale: StoredDocument[] = [];
+  for (const d of stored) {
+    if (d.schema !== m.schemaKey()) {
+      stale.push(d);
+      continue;
+    }
+    await m.runAll(e.db, m.addDocumentQueries(d.result));
+    results.set(d.key, d.result);
+    local.items.push(itemOf(d.key, d.result));
+  }
+  await m.refreshViews(e.db, e.views, results.size > 0);
+  if (stale.length) queueMicrotask(() => void serial(() => readAgain(stale)));
+  return results.size > 0;
+}
+
+let client: IngestClient | null = null;
+
+async function ingestClient(): Promise<IngestClient> {
+  if (client) return client;
+  const { ingestClient: make } = await import('../ingest/browser/client');
+  const abs = (p: string) => new URL(`${base}${p}`, location.href).href;
+  client = make({
+    makeWorker: () =>
+      new Worker(new URL('../ingest/browser/ingest.worker.ts', import.meta.url), { type: 'module' }),
+    assets: { cMapUrl: abs('/pdfjs/cmaps/'), standardFontDataUrl: abs('/pdfjs/standard_fonts/') },
+    budgetMs: LIMITS.seconds * 1000,
+    pdfBudget: { maxPages: LIMITS.pages, timeoutMs: LIMITS.seconds * 1000 }
+  });
+  return client;
+}
+
+const extensionOf = (name: string) => /\.[^./\\]*$/.exec(name)?.[0].toLowerCase() ?? '';
+
+/** Why a file is not read at all, before reading it (type, size, count), or null. */
+function refusal(f: File, room: number): string | null {
+  const ext = extensionOf(f.name);
+  if (!READABLE_EXTENSIONS.includes(ext))
+    return `${f.name}: unsupported file type ${ext || '(no extension)'}: gongkai reads .pdf, .txt, .html and .htm`;
+  if (f.size > LIMITS.fileMb * 1024 * 1024)
+    return `${f.name}: ${(f.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${LIMITS.fileMb} MB per file`;
+  if (room <= 0) return `${f.name}: over the limit of ${LIMITS.documents} documents (remove some first)`;
+  return null;
+}
+
+type Admission = { ok: true } | { ok: false; reasons: string[] };
+
+/** Whether a read document may join the data: not rejected, not a document already there, writable. */
+async function admit(r: DocumentResult): Promise<Admission> {
+  if (r.status === 'rejected' || !r.disclosure) return { ok: false, reasons: r.reasons };
+  const m = await dbModule();
+  const docId = r.disclosure.doc_id;
+  const twin = keptItems().find((x) => x.docId === docId);
+  if (twin) return { ok: false, reasons: [`duplicate of ${twin.file}`] };
+  const served = await engine!.db.query<{ source_kind: string }>(m.docSourceQuery(docId));
+  if (served.length)
+    return { ok: false, reasons: [`${r.file}: already in the data this site serves (doc_id ${docId})`] };
+  let queries;
+  try {
+    queries = m.addDocumentQueries(r);
+  } catch (e) {
+    return { ok: false, reasons: [...r.reasons, `${r.file}: cannot be written: ${(e as Error).message}`] };
+  }
+  await m.runAll(engine!.db, queries);
+  return { ok: true };
+}
+
+/** Read the files and add those that can be read; each file gets its line in the list, with its status. */
+export function addFiles(files: readonly File[]): Promise<void> {
+  return serial(async () => {
+    if (!engine) throw new Error('the data is not loaded yet');
+    let room = LIMITS.documents - keptItems().length;
+    const todo: { id: number; file: File }[] = [];
+    for (const f of files) {
+      const why = refusal(f, room);
+      const id = ++nextId;
+      local.items.push({ id, file: f.name, status: why ? 'rejected' : 'waiting', reasons: why ? [why] : [] });
+      if (!why) {
+        room--;
+        todo.push({ id, file: f });
+      }
+    }
+    if (!todo.length) return;
+    const m = await dbModule();
+    await ensureTables(m);
+    local.progress = { done: 0, total: todo.length, file: '' };
+    try {
+      for (const { id, file } of todo) {
+        patch(id, { status: 'reading' });
+        local.progress = { ...local.progress!, file: file.name };
+        const bytes = await file.arrayBuffer();
+        const kept = bytes.slice(0); // the worker takes the other copy
+        const r = await (await ingestClient()).ingest(file.name, bytes);
+        const admitted = await admit(r);
+        if (admitted.ok) {
+          const key = await storeDocument({
+            file: file.name,
+            bytes: kept,
+            result: r,
+            schema: m.schemaKey(),
+            addedAt: Date.now()
+          });
+          results.set(key, r);
+          const { id: _drop, ...rest } = itemOf(key, r);
+          void _drop;
+          patch(id, rest);
+          await refresh();
+        } else patch(id, { status: 'rejected', reasons: admitted.reasons });
+        local.progress = { ...local.progress!, done: local.progress!.done + 1 };
+      }
+    } finally {
+      local.progress = null;
+    }
+  });
+}
+
+/** Documents kept under another schema: read again from their bytes, kept again in place. */
+async function readAgain(stale: StoredDocument[]) {
+  const m = await dbModule();
+  for (const d of stale) {
+    const r = await (await ingestClient()).ingest(d.file, d.bytes.slice(0));
+    if ((await admit(r)).ok) {
+      await replaceDocument({ ...d, result: r, schema: m.schemaKey() });
+      results.set(d.key, r);
+      local.items.push(itemOf(d.key, r));
+    } else await forgetDocument(d.key);
+  }
+  await refresh();
+}
+
+/** Remove one line of the list: a kept document leaves the storage, the tables and every view. */
+export function removeItem(id: number): Promise<void> {
+  return serial(async () => {
+    const it = local.items.find((x) => x.id === id);
+    if (!it) return;
+    if (it.key !== undefined && engine) {
+      const m = await dbModule();
+      await forgetDocument(it.key);
+      results.delete(it.key);
+      if (it.docId) await m.runAll(engine.db, m.removeDocumentQueries(it.docId));
+      await refresh();
+    }
+    local.items = local.items.filter((x) => x.id !== id);
+  });
+}
+
+/** Remove every document (and every line of the list). */
+export function removeAll(): Promise<void> {
+  return serial(async () => {
+    await forgetAll();
+    if (engine && results.size) {
+      const m = await dbModule();
+      for (const it of keptItems())
+        if (it.docId) await m.runAll(engine.db, m.removeDocumentQueries(it.docId));
+      results.clear();
+      await refresh();
+    }
+    local.items = [];
+  });
+}
+
+/** The kept documents as the CLI would write them, in a ZIP the browser downloads. */
+export function exportDocuments(): Promise<void> {
+  return serial(async () => {
+    if (!engine || !results.size) return;
+    const { exportFiles } = await import('../db/localExport');
+    const { zipStored } = await import('./zip');
+    const { download } = await import('../charts/export');
+    const docs = [...results.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const files = await exportFiles(engine.db, engine.writeFile, docs);
+    download(
+      new Blob([zipStored(files) as BlobPart], { type: 'application/zip' }),
+      'gongkai-my-documents.zip'
+    );
+  });
+}
