@@ -21,6 +21,8 @@ export interface BarDatum {
   label: string;
   value: number | null;
   synthetic: boolean;
+  /** The reader's own document (added in this browser): tagged, and drawn in its own colour. */
+  local?: boolean;
   /** Drawn in the highlight colour (e.g. the unit a benchmark is about). */
   highlight?: boolean;
   /** Extra lines for the tooltip. */
@@ -36,6 +38,8 @@ export interface BarOptions {
   formatValue: (v: number) => string;
   /** Tag drawn after a synthetic unit's name. */
   syntheticTag: string;
+  /** Tag drawn after the name of a unit from the reader's own document. */
+  localTag?: string;
   medianLabel: string;
   /** legend text of the quartile band */
   quartilesLabel?: string;
@@ -84,7 +88,8 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
     const d = opts.order === 'asc' ? a.value - b.value : b.value - a.value;
     return d || a.label.localeCompare(b.label);
   });
-  const labelOf = (d: BarDatum) => (d.synthetic ? `${d.label} ${opts.syntheticTag}` : d.label);
+  const labelOf = (d: BarDatum) =>
+    d.local ? `${d.label} ${opts.localTag ?? ''}` : d.synthetic ? `${d.label} ${opts.syntheticTag}` : d.label;
   const longest = max(sorted, (d) => textWidth(labelOf(d), FONT_SIZE)) ?? 0;
   const left = labelColumn(opts.width, longest);
   const values = sorted.map((d) => d.value).filter((v): v is number => v !== null);
@@ -202,9 +207,14 @@ function updateRow(g: SVGGElement, d: BarRow, L: BarLayout, x: (v: number) => nu
     setAttr(mark, 'data-unit-id', d.unitId);
     setAttr(mark, 'data-value', markValue(d.value));
     setAttr(mark, 'data-synthetic', String(d.synthetic));
+    setAttr(mark, 'data-local', String(Boolean(d.local)));
     setAttr(mark, 'x', d.barX);
     setAttr(mark, 'width', Math.max(1, d.barWidth));
-    setAttr(mark, 'fill', d.highlight ? COLOR.highlight : d.synthetic ? COLOR.synthetic : COLOR.published);
+    setAttr(
+      mark,
+      'fill',
+      d.highlight ? COLOR.highlight : d.local ? COLOR.local : d.synthetic ? COLOR.synthetic : COLOR.published
+    );
     setText(mark.lastElementChild!, `${d.label}: ${d.valueText}${d.detail ? '\n' + d.detail : ''}`);
   }
   const value = kids[i];

@@ -9,6 +9,8 @@ export const BAR_HEIGHT = 14;
 export const COLOR = {
   published: '#2563a8',
   synthetic: '#7fa7cf',
+  /** the reader's own documents */
+  local: '#0f766e',
   highlight: '#c2410c',
   estimated: '#ffffff',
   reference: '#444444',

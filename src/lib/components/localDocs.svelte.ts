@@ -4,6 +4,7 @@
 // arrives or was kept before: the cold load of a reader with none does not grow.
 import { base } from '$app/paths';
 import type { Engine } from '../db/engine';
+import type { Query } from '../db/types';
 import { DOCUMENT_BUDGET_S, READABLE_EXTENSIONS } from '../ingest/budgets';
 import type { IngestClient } from '../ingest/browser/client';
 import type { DocumentResult, IngestStatus } from '../model';
@@ -13,6 +14,7 @@ import {
   forgetDocument,
   replaceDocument,
   storeDocument,
+  storedCount,
   storedDocuments,
   type StoredDocument
 } from './localStore';
@@ -44,7 +46,8 @@ class LocalState {
 export const local = new LocalState();
 
 let engine: Engine | null = null;
-/** what each kept document's rows are, by store key */
+/** what each kept document's rows are, by store key (not state: the list shows `local.items`) */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read by functions only, never by a template
 const results = new Map<number, DocumentResult>();
 let nextId = 0;
 let tablesReady = false;
@@ -107,6 +110,17 @@ async function refresh() {
  * kept under another schema are read again once the page is ready.
  */
 export async function attachEngine(e: Engine, anyKept: boolean): Promise<boolean> {
+  try {
+    return await restore(e, anyKept);
+  } finally {
+    markAttached();
+  }
+}
+
+let markAttached: () => void = () => {};
+const attached = new Promise<void>((resolve) => (markAttached = resolve));
+
+async function restore(e: Engine, anyKept: boolean): Promise<boolean> {
   engine = e;
   if (!anyKept) return false;
   const stored = await storedDocuments();
@@ -125,6 +139,14 @@ export async function attachEngine(e: Engine, anyKept: boolean): Promise<boolean
   await m.refreshViews(e.db, e.views, results.size > 0);
   if (stale.length) queueMicrotask(() => void serial(() => readAgain(stale)));
   return results.size > 0;
+}
+
+/** The statements that fill a fresh instance's local tables with every kept document (the SQL console's). */
+export async function localRowsQueries(): Promise<Query[]> {
+  // a console opened with the page waits for the kept documents to be restored (when there are any)
+  if ((await storedCount()) > 0) await attached;
+  const m = await dbModule();
+  return [...m.createLocalTables(), ...[...results.values()].flatMap((r) => m.addDocumentQueries(r))];
 }
 
 let client: IngestClient | null = null;

@@ -7,3 +7,9 @@ export const SOURCE_LABEL: Record<SourceKind, StringKey> = {
   synthetic: 'source_synthetic',
   local: 'source_local'
 };
+
+/** A row of the reader's own documents: its `source_kind` is 'local'. */
+export const isLocalRow = (row: unknown) =>
+  typeof row === 'object' && row !== null && (row as { source_kind?: unknown }).source_kind === 'local';
+
+export const hasLocalRows = (rows: readonly unknown[]) => rows.some(isLocalRow);

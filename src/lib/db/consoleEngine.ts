@@ -4,6 +4,7 @@
 // cancelled, and is stopped after a time limit: the worker is terminated and a fresh one started. Browser
 // only, imported dynamically.
 import type { TableName } from '../model';
+import type { Query } from './types';
 import { dataUrl } from './engine';
 import { manifestFiles } from './views';
 import { CONSOLE_TABLES, runConsoleQuery, setupConsole } from './sqlConsole';
@@ -29,6 +30,13 @@ export class ConsoleStopped extends Error {
 export const CONSOLE_TIME_LIMIT_MS = 30_000;
 
 let instance: Promise<Instance> | null = null;
+let localRows: () => Promise<readonly Query[]> | readonly Query[] = () => [];
+
+/** Where the console takes the reader's own documents from (the statements that fill the local tables),
+ * read each time an instance starts. */
+export function setConsoleLocalRows(source: () => Promise<readonly Query[]> | readonly Query[]) {
+  localRows = source;
+}
 let running: { stop: (reason: ConsoleStopped['reason']) => void } | null = null;
 /** start-up times of this page's console instances, first one first (ms) */
 export const consoleStartTimes: number[] = [];
@@ -76,7 +84,7 @@ async function start(): Promise<Instance> {
     stage('register', t);
     t = performance.now();
     const conn = await adb.connect();
-    await setupConsole(conn, files);
+    await setupConsole(conn, files, await localRows());
     stage('tables', t);
     // the tables are in memory now; the files are not readable any more anyway (external access is off)
     await adb.dropFiles().catch(() => undefined);

@@ -6,6 +6,8 @@
 // rolled back, so a statement that writes leaves the tables as they were.
 import { READ_BY_DOCUMENT, TABLE_NAMES, type TableName } from '../model';
 import { plainRows, type ArrowTableLike } from './arrow';
+import type { Query } from './types';
+import { localTable, withLocalRows } from './views';
 
 interface PreparedLike {
   query(...params: unknown[]): ArrowTableLike | Promise<ArrowTableLike>;
@@ -23,13 +25,18 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * with the documents and is never fetched whole). */
 export const CONSOLE_TABLES: readonly TableName[] = TABLE_NAMES.filter((t) => !READ_BY_DOCUMENT.includes(t));
 
-/** The statements that copy every console table's registered files into an in-memory table of the same name. */
-export function consoleTablesSql(files: Record<TableName, string[]>): { table: TableName; sql: string }[] {
+/** The statements that copy every console table's registered files into an in-memory table of the same name
+ * (with the rows of the reader's own documents, from the local tables, when `withLocal`). */
+export function consoleTablesSql(
+  files: Record<TableName, string[]>,
+  withLocal = false
+): { table: TableName; sql: string }[] {
   return CONSOLE_TABLES.map((t) => {
     if (!files[t]?.length) throw new Error(`no Parquet file for table ${t}`);
+    const served = `SELECT * FROM read_parquet([${files[t].map(sqlString).join(', ')}])`;
     return {
       table: t,
-      sql: `CREATE OR REPLACE TABLE ${t} AS SELECT * FROM read_parquet([${files[t].map(sqlString).join(', ')}])`
+      sql: `CREATE OR REPLACE TABLE ${t} AS ${withLocal ? withLocalRows(t, served) : served}`
     };
   });
 }
@@ -43,9 +50,25 @@ export const CONSOLE_LOCK_SQL = [
 
 const call = async (f: () => unknown) => await f();
 
-/** Load the tables, then lock the instance; checks that the lock holds before anything else runs. */
-export async function setupConsole(conn: ConsoleConnection, files: Record<TableName, string[]>) {
-  for (const { sql } of consoleTablesSql(files)) await call(() => conn.query(sql));
+/** Load the tables, then lock the instance; checks that the lock holds before anything else runs. `local`
+ * fills the local tables with the reader's own documents (bound INSERTs, src/lib/db/local.ts): their rows
+ * join the tables, then the local tables are dropped, so the console holds the five tables only. */
+export async function setupConsole(
+  conn: ConsoleConnection,
+  files: Record<TableName, string[]>,
+  local: readonly Query[] = []
+) {
+  for (const q of local) {
+    const stmt = await conn.prepare(q.sql);
+    try {
+      await call(() => stmt.query(...q.params));
+    } finally {
+      await stmt.close();
+    }
+  }
+  for (const { sql } of consoleTablesSql(files, local.length > 0)) await call(() => conn.query(sql));
+  if (local.length)
+    for (const t of TABLE_NAMES) await call(() => conn.query(`DROP TABLE IF EXISTS ${localTable(t)}`));
   for (const sql of CONSOLE_LOCK_SQL) await call(() => conn.query(sql));
   const rows = plainRows<{ external: unknown; locked: unknown }>(
     (await call(() =>
