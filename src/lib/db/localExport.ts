@@ -119,8 +119,10 @@ export async function exportFiles(
   try {
     for (const t of TABLE_NAMES) {
       const name = parquetFile(t);
-      const bytes = await writeFile(name, async () => {
-        await db.query({ sql: exportCopySql(t, name), params: [] });
+      // a name of its own in DuckDB's file system: `name` is the served file's, registered there already
+      const temp = `gongkai-export-${name}`;
+      const bytes = await writeFile(temp, async () => {
+        await db.query({ sql: exportCopySql(t, temp), params: [] });
       });
       const [{ n }] = await db.query<{ n: number }>({
         sql: `SELECT count(*)::INTEGER AS n FROM (${sortedRowsSql(t, exportSource(t))})`,
