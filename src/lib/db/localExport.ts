@@ -1,7 +1,7 @@
 // The reader's own documents out of the browser as the CLI would write them: the five Parquet files (the
 // CLI's order and compression, written by DuckDB-WASM's COPY), ingest-report.json and manifest.json (with
 // each file's rows, bytes and sha256), for the same inputs the same rows and ids as `npm run ingest`.
-import { TABLE_NAMES, parquetFile, type DocumentResult, type TableName } from '../model';
+import { ROW_GROUP_ROWS, TABLE_NAMES, parquetFile, type DocumentResult, type TableName } from '../model';
 import { quoteIdent, sortedRowsSql, tableDDL } from '../ingest/table-cells';
 import { sha256Hex } from '../ingest/sha256';
 import {
@@ -42,7 +42,9 @@ export function exportTablesQueries(results: readonly DocumentResult[]): Query[]
 /** COPY of one export table to a Parquet file as the CLI writes it (its order, ZSTD). `file` is a name the
  * caller chose from the model's table names, quoted. */
 export function exportCopySql(t: TableName, file: string): string {
-  return `COPY (${sortedRowsSql(t, exportSource(t))}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`;
+  // the CLI's row groups where it sets them (src/lib/ingest/parquet.ts)
+  const groups = ROW_GROUP_ROWS[t] ? `, ROW_GROUP_SIZE ${Math.trunc(ROW_GROUP_ROWS[t]!)}` : '';
+  return `COPY (${sortedRowsSql(t, exportSource(t))}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd${groups})`;
 }
 
 const exportSource = (t: TableName) => `(SELECT *, rowid AS "_seq" FROM ${quoteIdent(exportTable(t))})`;

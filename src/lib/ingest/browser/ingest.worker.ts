@@ -12,7 +12,9 @@ let pdfjs: Promise<PdfJsModule> | null = null;
 function loadPdfJs(): Promise<PdfJsModule> {
   pdfjs ??= (async () => {
     const mod = await import('pdfjs-dist');
-    // sets globalThis.pdfjsWorker, which pdf.js takes instead of starting a worker of its own
+    // sets globalThis.pdfjsWorker, which pdf.js takes instead of starting a worker of its own (it also answers
+    // pdf.js's own messages on this worker's port, and posts a 'ready' there: the page reads only replies
+    // carrying its request's id)
     // @ts-expect-error -- the worker module ships no types; only its side effect is wanted
     await import('pdfjs-dist/build/pdf.worker.mjs');
     return mod;
