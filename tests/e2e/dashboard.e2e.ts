@@ -271,7 +271,7 @@ describe('unit page', () => {
     const cells = await row.locator('td').allInnerTexts();
     expect(cells).toContain('30217');
     expect(cells).toContain('19.75');
-    expect(cells).toContain('599');
+    expect(cells).toContain('第 599 行'); // its source, a button that shows the line in place
     const findings = await queryData(`SELECT count(*) AS n FROM findings WHERE doc_id = $1`, [seed.doc_id]);
     const n = Number(findings[0].n);
     expect(n).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // The columns a table of findings shows (the quality view, the unit page), in the reader's language.
 import { checkLabel, findingValueKind, type FindingRow } from '../model';
 import { t, columnLabel, formatCount, formatWan, unitLabel, type Lang, type StringKey } from '../i18n';
+import type { Snippet } from 'svelte';
 import type { TableColumn } from './table';
 
 const SEVERITY: Record<string, StringKey> = {
@@ -31,8 +32,8 @@ export function findingValueText(lang: Lang, check: string, v: number | null): s
   return `${formatCount(v)} ${unitLabel(lang, COUNT_UNIT[kind])}`;
 }
 
-/** check, message, expected, actual, source lines */
-export function findingColumns<T extends FindingRow>(lang: Lang): TableColumn<T>[] {
+/** check, message, expected, actual, source lines (shown by `source` where given: the source text in place) */
+export function findingColumns<T extends FindingRow>(lang: Lang, source?: Snippet<[T]>): TableColumn<T>[] {
   return [
     { label: t(lang, 'check'), value: (r) => r.check, text: (r) => checkLabel(r.check, lang) },
     {
@@ -51,6 +52,6 @@ export function findingColumns<T extends FindingRow>(lang: Lang): TableColumn<T>
       text: (r) => findingValueText(lang, r.check, r.actual),
       numeric: true
     },
-    { label: columnLabel(lang, 'source_lines', 'findings'), value: (r) => r.source_lines }
+    { label: columnLabel(lang, 'source_lines', 'findings'), value: (r) => r.source_lines, cell: source }
   ];
 }

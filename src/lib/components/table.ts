@@ -1,4 +1,5 @@
 // Columns of a table alternative: the same definition renders the HTML table and the CSV export.
+import type { Snippet } from 'svelte';
 import type { CsvColumn } from '../charts/export';
 
 export interface TableColumn<T> extends CsvColumn<T> {
@@ -9,6 +10,8 @@ export interface TableColumn<T> extends CsvColumn<T> {
   synthetic?: (row: T) => boolean;
   /** a link target for the cell text */
   href?: (row: T) => string | null;
+  /** rendered in the cell instead of the text (the CSV keeps `value`) */
+  cell?: Snippet<[T]>;
 }
 
 export function cellText<T>(col: TableColumn<T>, row: T): string {

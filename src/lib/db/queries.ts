@@ -14,3 +14,4 @@ export * from './benchmark';
 export * from './unit';
 export * from './findings';
 export * from './completeness';
+export * from './sources';
