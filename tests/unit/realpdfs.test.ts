@@ -211,6 +211,11 @@ describe('real PDFs shipped as sample data', () => {
     expect(f.source_pages.split(',')).toEqual(['13', '21']);
     // 0 vehicles yet 公务用车运行费 32.20
     expect(checks('shanghai-finance-2025-unit-budget')).toContain('vehicles_without_fleet');
+    // each says of itself one year and one kind ("预算绩效管理情况" is no 预算)
+    for (const name of docs.keys()) {
+      expect(checks(name), name).not.toContain('identity_conflict');
+      expect(checks(name), name).not.toContain('year_mismatch');
+    }
   });
 });
 

@@ -9,6 +9,9 @@ export interface Identity {
   yearLine: number | null;
   kind: Kind | null;
   publishedOn: string | null;
+  /** the year (and the kind) read from the document's title, its strongest statement of them */
+  yearFromTitle: boolean;
+  kindFromTitle: boolean;
 }
 
 const stripFundNames = (s: string) =>
@@ -45,7 +48,9 @@ export function readIdentity(lines: Line[]): Identity {
     year: null,
     yearLine: null,
     kind: null,
-    publishedOn: null
+    publishedOn: null,
+    yearFromTitle: false,
+    kindFromTitle: false
   };
   // 编制部门：X 单位：万元 — the template's own statement of the unit
   for (const l of lines) {
@@ -84,8 +89,10 @@ export function readIdentity(lines: Line[]): Identity {
     if (id.year === null && year >= 2000 && year <= 2100) {
       id.year = year;
       id.yearLine = l.no;
+      id.yearFromTitle = true;
       const k = stripFundNames(t);
       if (id.kind === null) id.kind = /决算/.test(k) ? 'final' : /预算/.test(k) ? 'budget' : null;
+      id.kindFromTitle = id.kind !== null;
     }
     if (!id.unitName) {
       const before = cleanName(t.slice(0, m.index));

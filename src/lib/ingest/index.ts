@@ -24,6 +24,7 @@ import { assessCompleteness } from './completeness';
 import { resolveFigures } from './figures';
 import { chooseReadings } from './reading';
 import { categoryOf, levelOf, readIdentity, readScope, regionOf } from './identity';
+import { identitySignals, settleIdentity } from './identity-checks';
 import { findMentions } from './mentions';
 import { readNarrative, readNarrativeProjects, readStaff, readTargetTables } from './narrative';
 import { declaredUnit, sumTolerance, type MoneyUnit } from './numbers';
@@ -79,7 +80,11 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   const sourceKind: SourceKind =
     opts.sourceKind ?? (headers.some((h) => /^#\s*synthetic\b/i.test(h)) ? 'synthetic' : 'published');
 
-  const id = readIdentity(lines);
+  const pageAt = new Map(lines.map((l) => [l.no, l.page ?? null]));
+  const place = placeOf((no) => pageAt.get(no));
+  // year and kind from the strongest statements; their disagreements are findings (listed first)
+  const identityFindings = new FindingList('万元', place);
+  const id = settleIdentity(readIdentity(lines), identitySignals(lines), identityFindings);
   const blocks = findTables(lines);
   let unit = documentUnit(lines);
   let tables = parseTables(lines, blocks, unit);
@@ -94,11 +99,8 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   const targetInfo = readTargetTables(prose, unit);
   const narrativeProjects = readNarrativeProjects(prose, targetInfo.firstAt);
 
-  const pageAt = new Map(lines.map((l) => [l.no, l.page ?? null]));
-  const findings = new FindingList(
-    unit ?? '万元',
-    placeOf((no) => pageAt.get(no))
-  );
+  const findings = new FindingList(unit ?? '万元', place);
+  findings.list.push(...identityFindings.list);
   reportUnitFixes(lines, unitFixes, findings);
   for (const p of tables.problems) findings.problem(p);
   checkTrees(tables.items, findings, tables.unreadable);

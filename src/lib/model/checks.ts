@@ -44,6 +44,7 @@ export const CHECKS = {
   year_mismatch: { zh: '文中年份与文档年度不符', en: 'A year in the text contradicts the document’s year' },
   placeholder_text: { zh: '模板占位符未替换', en: 'Template placeholder left in' },
   toc_table_missing: { zh: '目录所列表格缺失', en: 'Table listed in the contents is missing' },
+  identity_conflict: { zh: '预算/决算表述不一', en: 'Budget or final account: the document says both' },
   table_total: { zh: '表内合计 = 各行之和', en: 'A table total = its rows' },
   total_across_tables: { zh: '各表同一合计', en: 'The same total in several tables' },
   project_subtotal: { zh: '表7小计 = 其下项目之和', en: 'Table 7 subtotal = its projects' },
