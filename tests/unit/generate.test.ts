@@ -50,7 +50,10 @@ describe('generator determinism', () => {
 
 describe('identities in clean documents (truth files)', () => {
   it('has enough clean documents to test', () => {
-    expect(docs.length).toBe(720);
+    // 120 units × 6 years, each a budget, a final account or both
+    const unitYears = new Set(docs.map((d) => `${d.truth.unit_name}|${d.truth.year}`));
+    expect(unitYears.size).toBe(720);
+    expect(docs.length).toBeGreaterThan(720);
     expect(clean.length).toBeGreaterThan(650);
   });
 
@@ -115,13 +118,19 @@ describe('identities in clean documents (truth files)', () => {
     }
   });
 
-  it("each year's prior-year figures equal the previous year's own document", () => {
-    const byUnit = new Map<string, GeneratedDocument[]>();
-    for (const d of docs) byUnit.set(d.truth.unit_name, [...(byUnit.get(d.truth.unit_name) ?? []), d]);
+  it("each year's prior-year figures equal the previous year's document of the same kind", () => {
+    const byUnitKind = new Map<string, GeneratedDocument[]>();
+    for (const d of docs) {
+      const key = `${d.truth.unit_name}|${d.truth.kind}`;
+      byUnitKind.set(key, [...(byUnitKind.get(key) ?? []), d]);
+    }
     let compared = 0;
-    for (const list of byUnit.values()) {
+    let finals = 0;
+    for (const list of byUnitKind.values()) {
       list.sort((a, b) => a.truth.year - b.truth.year);
       for (let i = 1; i < list.length; i++) {
+        if (list[i].truth.year !== list[i - 1].truth.year + 1) continue;
+        expect(list[i].truth.prev_basis).toBe(list[i].truth.kind);
         const now = list[i].truth.figures;
         const before = list[i - 1].truth.figures;
         for (const n of PREV_FIGURES) {
@@ -129,10 +138,29 @@ describe('identities in clean documents (truth files)', () => {
           if (p === null || p === undefined) continue;
           expect(p, `${list[i].truth.file} prev_${n}`).toBe(before[n]);
           compared++;
+          if (list[i].truth.kind === 'final') finals++;
         }
       }
     }
-    expect(compared).toBeGreaterThan(5000);
+    expect(compared).toBeGreaterThan(3000);
+    expect(finals).toBeGreaterThan(50);
+  });
+
+  it("a 决算's 年初预算 equals the same unit-year's budget where both are published", () => {
+    const budgets = new Map(
+      docs.filter((d) => d.truth.kind === 'budget').map((d) => [`${d.truth.unit_name}|${d.truth.year}`, d])
+    );
+    let pairs = 0;
+    for (const d of docs.filter((x) => x.truth.kind === 'final')) {
+      const b = budgets.get(`${d.truth.unit_name}|${d.truth.year}`);
+      expect(d.truth.figures.initial_three_public_total, d.truth.file).not.toBeNull();
+      if (!b) continue;
+      pairs++;
+      for (const n of ['total_expenditure', 'basic_expenditure', 'three_public_total'])
+        expect(d.truth.figures[`initial_${n}`], `${d.truth.file} ${n}`).toBe(b.truth.figures[n]);
+      expect(d.text).toContain('支出总计年初预算为');
+    }
+    expect(pairs).toBeGreaterThan(10);
   });
 
   it('uses the schema names for every figure and states NULL, not 0, for what is missing', () => {

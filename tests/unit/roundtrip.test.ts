@@ -10,7 +10,13 @@ import { generateCorpus, type GeneratedDocument } from '../../src/lib/generate/i
 import { loadCjkFont, NOTO_CJK_PATH } from '../../src/lib/generate/pdf/font';
 import { writePdf } from '../../src/lib/generate/pdf/write';
 import { ingestDocument } from '../../src/lib/ingest/index';
-import { FIGURE_NAMES, PREV_FIGURES, prevName } from '../../src/lib/model/schema';
+import {
+  FIGURE_NAMES,
+  INITIAL_FIGURES,
+  initialName,
+  PREV_FIGURES,
+  prevName
+} from '../../src/lib/model/schema';
 import type { DocumentResult } from '../../src/lib/model/records';
 import { openParquetDir } from './helpers/wasm-db';
 
@@ -31,13 +37,15 @@ function figureMismatches(trip: Trip): string[] {
   const out: string[] = [];
   const row = trip.result.disclosure as Record<string, unknown> | null;
   if (!row) return ['no disclosure row'];
-  const names = [...FIGURE_NAMES, ...PREV_FIGURES.map(prevName)];
+  const names = [...FIGURE_NAMES, ...PREV_FIGURES.map(prevName), ...INITIAL_FIGURES.map(initialName)];
   for (const n of names) {
     const want = trip.doc.truth.figures[n] ?? null;
     const got = (row[n] as number | null | undefined) ?? null;
     const same = want === null ? got === null : got !== null && Math.abs(got - want) < 0.00005;
     if (!same) out.push(`${n}: stored ${got} ≠ truth ${want}`);
   }
+  if (row.prev_basis !== trip.doc.truth.prev_basis)
+    out.push(`prev_basis: stored ${String(row.prev_basis)} ≠ truth ${trip.doc.truth.prev_basis}`);
   return out;
 }
 
@@ -101,7 +109,10 @@ describe.skipIf(parserIsStub)('round trip: generated documents through the real 
   const planted = trips.filter((t) => t.doc.truth.planted.length > 0);
 
   it('generates a few hundred documents, with planted ones among them', () => {
-    expect(trips.length).toBe(360);
+    // 60 units × 6 years, each year a budget, a final account or both
+    expect(new Set(docs.map((d) => `${d.truth.unit_name}|${d.truth.year}`)).size).toBe(360);
+    expect(trips.length).toBeGreaterThan(360);
+    expect(trips.filter((t) => t.doc.truth.kind === 'final').length).toBeGreaterThan(60);
     expect(planted.length).toBeGreaterThan(10);
   });
 

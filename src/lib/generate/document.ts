@@ -10,7 +10,6 @@ import type { Random } from './random';
 import type { Unit } from './roster';
 import * as T from './templates';
 import {
-  budgetItems,
   emptyTable,
   table1,
   table10,
@@ -57,6 +56,8 @@ export interface DocumentInput {
   accounts: Accounts;
   prev: YearFigures;
   prevAccounts: Accounts;
+  /** a 决算 document's 年初预算: the year's budget figures */
+  initial?: { figures: YearFigures; accounts: Accounts };
   variant: DocumentVariant;
 }
 
@@ -254,6 +255,18 @@ export function composeDocument(input: DocumentInput, random: Random): ComposedD
     `项目支出 ${amt(a.project)} ${money}，占 ${formatPercent(a.project, a.total)}，${change(a.project, pa.project)}，主要原因是${projectReason(a.project - pa.project)}。`
   );
 
+  if (input.initial) {
+    const ia = input.initial.accounts;
+    for (const [what, budget, actual] of [
+      ['支出总计', ia.total, a.total],
+      ['基本支出', ia.basic, a.basic],
+      ['项目支出', ia.project, a.project]
+    ] as const)
+      prose(
+        `${year} 年度${what}年初预算为 ${nar(budget)} ${money}，支出决算为 ${nar(actual)} ${money}，完成年初预算的 ${formatPercent(actual, budget)}。`
+      );
+  }
+
   head(3, `财政拨款收支${B}情况总体说明`);
   prose(`${name}${year} 年财政拨款收支总${B} ${amt(a.total)} ${money}。`);
   prose('收入全部为一般公共预算拨款，无政府性基金预算拨款和国有资本经营预算。');
@@ -324,13 +337,21 @@ export function composeDocument(input: DocumentInput, random: Random): ComposedD
   const pt = prev.three;
   const threeStated = a.threeTotal + (v.plant?.kind === 'narrative_vs_table' ? v.plant.delta! : 0);
   const ow = v.overseasWording;
-  if (v.kind === 'final') {
+  if (input.initial) {
     // A 决算 document compares the year's spending with its 年初预算 (the start-of-year budget).
-    const initial = Math.round(threeStated * (1 + random.next() * 0.15));
-    t10.three!.budget = budgetItems(t10.three!.items, initial);
+    const ia = input.initial.accounts;
+    const it = input.initial.figures.three;
+    t10.three!.budget = {
+      total: ia.threeTotal,
+      overseas: it.overseas,
+      vehicleTotal: ia.vehicleTotal,
+      vehiclePurchase: it.vehiclePurchase,
+      vehicleOperation: it.vehicleOperation,
+      reception: it.reception
+    };
     prose(
-      `${year} 年度财政拨款“三公”经费支出年初预算为 ${nar(initial)} ${money}，支出决算为 ${nar(threeStated)} ${money}，` +
-        `完成年初预算的 ${formatPercent(threeStated, initial)}。`
+      `${year} 年度财政拨款“三公”经费支出年初预算为 ${nar(ia.threeTotal)} ${money}，支出决算为 ${nar(threeStated)} ${money}，` +
+        `完成年初预算的 ${formatPercent(threeStated, ia.threeTotal)}。`
     );
   }
   prose(

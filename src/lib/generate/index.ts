@@ -1,14 +1,16 @@
-// The synthetic corpus: for every unit of the fictional roster and every year, one disclosure document and
-// its truth file. Pure: no I/O, deterministic for a seed (see src/cli/generate.ts for writing files).
+// The synthetic corpus: for every unit of the fictional roster and every year, its budget (预算), its final
+// account (决算) or both, each with its truth file. Pure: no I/O, deterministic for a seed (see src/cli/generate.ts for writing files).
 import { deriveAccounts } from './accounts';
 import {
   composeDocument,
   documentText,
   type ComposedDocument,
+  type DocumentInput,
   type DocumentVariant,
   type Plant,
   type PlantKind
 } from './document';
+import { actualOf } from './execution';
 import { unitYears } from './figures';
 import { createRandom, type Random } from './random';
 import { buildRoster, type Unit } from './roster';
@@ -110,6 +112,11 @@ function choosePlant(
   }
 }
 
+type Kind = DocumentVariant['kind'];
+/** Shares of unit-years that publish only a final account, and both a budget and a final account. */
+const FINAL_ONLY = 0.12;
+const BOTH = 0.18;
+
 /** Every document of the corpus, unit by unit, year by year (lazy, so 100k documents stream). */
 export function* generateCorpus(options: CorpusOptions): Generator<GeneratedDocument> {
   const rate = options.inconsistencyRate ?? 0.03;
@@ -136,36 +143,47 @@ function* generateUnit(
   const pdfStyle = drawPdfStyle(pdfRandom);
   const years = unitYears(unit, options.firstYear, options.lastYear, random.fork('figures'));
   const accounts = years.map((y) => deriveAccounts(y, unit));
+  // what was spent (决算) beside what was budgeted (预算), each year from its own stream
+  const actuals = years.map((y) => actualOf(y, random.fork(`actual/${y.year}`)));
+  const actualAccounts = actuals.map((y) => deriveAccounts(y, unit));
   for (let i = 1; i < years.length; i++) {
     const year = years[i].year;
     const r = random.fork(`doc/${year}`);
-    const kind = r.chance(0.2) ? 'final' : 'budget';
-    const variant: DocumentVariant = {
-      seed: options.seed,
-      kind,
-      ...style,
-      withProcurement: r.chance(0.85),
-      withAssets: r.chance(0.85),
-      published: publishedDate(kind, year, r),
-      plant: choosePlant(r, rate, accounts[i], years[i].projects)
-    };
-    const file = `u${String(unit.index).padStart(5, '0')}_${year}_${kind}.${asPdf ? 'pdf' : 'txt'}`;
-    const input = {
-      unit,
-      year,
-      figures: years[i],
-      accounts: accounts[i],
-      prev: years[i - 1],
-      prevAccounts: accounts[i - 1],
-      variant
-    };
-    const document = composeDocument(input, r.fork('text'));
-    yield {
-      file,
-      text: documentText(document),
-      truth: buildTruth({ file, ...input }),
-      ...(asPdf ? { pdf: { document, style: documentPdfStyle(pdfStyle, r.fork('pdf')) } } : {})
-    };
+    // most unit-years publish a budget; some a final account as well, some only a final account
+    const u = r.next();
+    const kinds: Kind[] = u < FINAL_ONLY ? ['final'] : u < FINAL_ONLY + BOTH ? ['budget', 'final'] : ['budget'];
+    for (const kind of kinds) {
+      const rk = kinds.length > 1 && kind === 'final' ? r.fork('final') : r;
+      // each kind states its own figures and compares with the same kind's figures of the year before
+      const [own, ownAccounts] = kind === 'final' ? [actuals, actualAccounts] : [years, accounts];
+      const variant: DocumentVariant = {
+        seed: options.seed,
+        kind,
+        ...style,
+        withProcurement: rk.chance(0.85),
+        withAssets: rk.chance(0.85),
+        published: publishedDate(kind, year, rk),
+        plant: choosePlant(rk, rate, ownAccounts[i], own[i].projects)
+      };
+      const file = `u${String(unit.index).padStart(5, '0')}_${year}_${kind}.${asPdf ? 'pdf' : 'txt'}`;
+      const input: DocumentInput = {
+        unit,
+        year,
+        figures: own[i],
+        accounts: ownAccounts[i],
+        prev: own[i - 1],
+        prevAccounts: ownAccounts[i - 1],
+        ...(kind === 'final' ? { initial: { figures: years[i], accounts: accounts[i] } } : {}),
+        variant
+      };
+      const document = composeDocument(input, rk.fork('text'));
+      yield {
+        file,
+        text: documentText(document),
+        truth: buildTruth({ file, ...input }),
+        ...(asPdf ? { pdf: { document, style: documentPdfStyle(pdfStyle, rk.fork('pdf')) } } : {})
+      };
+    }
   }
 }
 

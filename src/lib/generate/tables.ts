@@ -383,30 +383,3 @@ export function table10(c: TableContext): Table {
     }
   };
 }
-
-/**
- * A 决算 document's 年初预算 by item, given the total the narrative states: the actual items raised in
- * proportion to reach it (largest remainder, in 分), the vehicle subtotal the sum of its parts.
- */
-export function budgetItems(items: ThreeItems, budgetTotal: number): ThreeItems {
-  const parts = [items.overseas, items.vehiclePurchase, items.vehicleOperation, items.reception];
-  const actual = parts.reduce((s, x) => s + x, 0);
-  let out: number[];
-  if (actual <= 0) out = [0, 0, 0, Math.max(0, budgetTotal)];
-  else {
-    const exact = parts.map((x) => (x * budgetTotal) / actual);
-    out = exact.map(Math.floor);
-    let rest = budgetTotal - out.reduce((s, x) => s + x, 0);
-    const order = exact.map((x, i) => [x - Math.floor(x), i]).sort((p, q) => q[0] - p[0] || p[1] - q[1]);
-    for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) out[order[k][1]]++;
-  }
-  const [overseas, vehiclePurchase, vehicleOperation, reception] = out;
-  return {
-    total: out.reduce((s, x) => s + x, 0),
-    overseas,
-    vehicleTotal: vehiclePurchase + vehicleOperation,
-    vehiclePurchase,
-    vehicleOperation,
-    reception
-  };
-}

@@ -1,6 +1,13 @@
 // The truth file beside each generated document: every figure it was generated from, under the schema's
 // column names (amounts in 万元), NULL (null) for what the document does not state.
-import { FIGURE_NAMES, PREV_FIGURES, prevName, type FigureName } from '../model/schema';
+import {
+  FIGURE_NAMES,
+  INITIAL_FIGURES,
+  initialName,
+  PREV_FIGURES,
+  prevName,
+  type FigureName
+} from '../model/schema';
 import type { DocumentInput } from './document';
 
 export interface TruthProject {
@@ -18,6 +25,8 @@ export interface Truth {
   region: string;
   year: number;
   kind: 'budget' | 'final';
+  /** what the narrative's prior-year figures are: the same kind's (比上年预算 / 比上年决算) */
+  prev_basis: 'budget' | 'final';
   level: string;
   /** 行政 | 参公 | 事业 */
   category: string;
@@ -84,6 +93,24 @@ export function buildTruth(args: DocumentInput & { file: string }): Truth {
   const figures: Record<string, number | null> = {};
   for (const n of FIGURE_NAMES) figures[n] = stated[n] ?? null;
   for (const n of PREV_FIGURES) figures[prevName(n)] = prevStated[n] ?? null;
+  // a 决算 states its 年初预算 of the totals and the 三公 total in its narrative, and of the 三公 items in 表10's
+  // 预算数 column, which only the PDF prints (an empty cell for a zero)
+  const ia = args.initial?.accounts;
+  const pdf = args.file.endsWith('.pdf');
+  const cell = (fen: number | undefined) => (pdf && fen ? wan(fen) : null);
+  const it = args.initial?.figures.three;
+  const initial: Record<(typeof INITIAL_FIGURES)[number], number | null> = {
+    total_expenditure: ia ? wan(ia.total) : null,
+    basic_expenditure: ia ? wan(ia.basic) : null,
+    project_expenditure: ia ? wan(ia.project) : null,
+    three_public_total: ia ? wan(ia.threeTotal) : null,
+    overseas_travel: cell(it?.overseas),
+    vehicle_total: cell(ia?.vehicleTotal),
+    vehicle_purchase: cell(it?.vehiclePurchase),
+    vehicle_operation: cell(it?.vehicleOperation),
+    reception: cell(it?.reception)
+  };
+  for (const n of INITIAL_FIGURES) figures[initialName(n)] = initial[n];
   const noTargets = v.plant?.kind === 'project_without_targets' ? v.plant.project : null;
   const d = v.published;
   return {
@@ -94,6 +121,7 @@ export function buildTruth(args: DocumentInput & { file: string }): Truth {
     region: unit.region,
     year: args.year,
     kind: v.kind,
+    prev_basis: v.kind,
     level: unit.level,
     category: unit.type,
     sector: unit.sector,

@@ -1,15 +1,18 @@
 // Resolve each figure of disclosures.parquet from the tables (first) and the prose (otherwise), keeping
 // where it came from, and cross-check every other statement of it.
-import { figure, type FigureName } from '../model';
+import { figure, type FigureName, type Kind } from '../model';
 import { checkPercent, wan, type Finding, type FindingList } from './checks';
 import type { Mention } from './mentions';
 import type { NarrativeFacts, StaffFacts, Stated } from './narrative';
 import type { MoneyUnit } from './numbers';
 import type { Item } from './tables';
 
+/** A prior-year figure with what it is of: last year's 预算 or 决算 as the words say (null: not said). */
+export type PriorStated = Stated & { basis?: Kind | null };
+
 export interface Resolved {
   value: Partial<Record<FigureName, Stated>>;
-  prev: Partial<Record<FigureName, Stated>>;
+  prev: Partial<Record<FigureName, PriorStated>>;
   /** a table reading the prose contradicts, with the finding that says so (reading.ts decides which stands) */
   conflicts: Conflict[];
 }
@@ -190,7 +193,7 @@ export function resolveFigures(
   // prior-year values: stated outright, or current − stated change
   for (const [n, ms] of byFigure) {
     const explicit = ms.find((m) => m.kind === 'value' && m.period === 'prior' && m.column === 'actual');
-    if (explicit) prev[n] = { value: explicit.value, lines: explicit.lines };
+    if (explicit) prev[n] = { value: explicit.value, lines: explicit.lines, basis: explicit.basis ?? null };
     for (const m of ms) {
       // the change is applied to the amount its own sentence states, where it states one
       const own = ms.filter(
@@ -216,7 +219,7 @@ export function resolveFigures(
         );
         continue;
       }
-      if (!prev[n]) prev[n] = { value: p, lines: [...m.lines, ...cur.lines] };
+      if (!prev[n]) prev[n] = { value: p, lines: [...m.lines, ...cur.lines], basis: m.basis ?? null };
       else if (!near(prev[n]!.value, p, tol * 2)) {
         findings.add(
           'prior_year_conflict',

@@ -3,6 +3,8 @@
 import {
   figure,
   FIGURE_NAMES,
+  INITIAL_FIGURES,
+  initialName,
   PREV_FIGURES,
   type DisclosureRow,
   type DocumentResult,
@@ -30,6 +32,7 @@ import { readNarrative, readNarrativeProjects, readStaff, readTargetTables } fro
 import { declaredUnit, sumTolerance, type MoneyUnit } from './numbers';
 import { buildProse } from './prose';
 import { findTables, proseLines, titleNumber } from './sections';
+import { initialBudget, priorOfKind } from './prior';
 import { rejected } from './rejected';
 import { sha256Hex } from './sha256';
 import { figureSources, pageList, referencedLines, sourceText } from './sources';
@@ -170,7 +173,11 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   row.completeness_missing = complete.missingText;
   const rec = row as unknown as Record<string, number | null>;
   for (const n of FIGURE_NAMES) rec[n] = v[n]?.value ?? null;
-  for (const n of PREV_FIGURES) rec[`prev_${n}`] = resolved.prev[n]?.value ?? null;
+  const prior = priorOfKind(resolved.prev, id.kind);
+  for (const n of PREV_FIGURES) rec[`prev_${n}`] = prior.prev[n]?.value ?? null;
+  row.prev_basis = prior.basis;
+  const initial = final ? initialBudget(tables.initial, mentions) : {};
+  for (const n of INITIAL_FIGURES) rec[initialName(n)] = initial[n] ?? null;
 
   // a PDF's lines know their page: every row that names a line names its page too
   const pageOf = new Map(lines.map((l) => [l.no, l.page ?? null]));
@@ -218,7 +225,7 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
       pushFact('narrative', FIGURE_LABEL(n), n, st.value, st.lines[0]);
   }
   for (const n of PREV_FIGURES) {
-    const st = resolved.prev[n];
+    const st = prior.prev[n];
     if (st) pushFact('narrative', `上年${FIGURE_LABEL(n)}`, `prev_${n}`, st.value, st.lines[0]);
   }
 

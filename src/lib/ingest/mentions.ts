@@ -1,7 +1,7 @@
 // Figure mentions in prose: "“三公”经费预算数为 47.35 万元", "公务接待费增加 1.25 万元，增长 6.76%",
 // "2015年三公经费预算拨入57.55万元". Each mention says which figure, which year (this / last), which
 // column (actual / 年初预算) and whether it is a value or a change.
-import type { FigureName } from '../model';
+import type { FigureName, Kind } from '../model';
 import { toWan, type MoneyUnit } from './numbers';
 import { linesOf, type Prose } from './prose';
 
@@ -23,6 +23,9 @@ export interface Mention {
   pct: number | null;
   /** what a change compares with: the prior year, the same year's budget, or not said */
   against: 'prior' | 'budget' | null;
+  /** for a prior-year value or a change from the prior year: whether that prior figure is last year's 预算
+   * ('budget') or 决算 ('final') as the words say ("比上年预算", "较上年决算数"); null when they do not */
+  basis?: Kind | null;
   start: number;
   end: number;
   lines: number[];
@@ -131,6 +134,22 @@ function comparatorOf(s: string, year: number | null, final: boolean): 'prior' |
   return null;
 }
 
+/** The kind of the prior-year figure a comparison names: "比上年预算" → budget, "较上年决算数" → final. */
+function basisOf(s: string): Kind | null {
+  const t = s.replace(FUND_NAMES, '');
+  const m = /(?:比|较|与|同比|对比)(?:上年|去年|上一年|20\d\d年)?度?(?:年初)?(预算|决算)?/g;
+  let last: RegExpExecArray | null = null;
+  let x: RegExpExecArray | null;
+  while ((x = m.exec(t))) last = x;
+  return last?.[1] === '预算' ? 'budget' : last?.[1] === '决算' ? 'final' : null;
+}
+
+/** The kind a stated amount is of, by the last 预算/决算 in its context. */
+function kindOf(context: string): Kind | null {
+  const c = columnOf(context);
+  return c === 'budget' ? 'budget' : c === 'actual' ? 'final' : null;
+}
+
 function sentenceStart(text: string, at: number): number {
   return at > 0 ? text.lastIndexOf('。', at - 1) + 1 : 0;
 }
@@ -229,6 +248,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
       if (change && !FILLER.test(gap.replace(COMPARATOR, '').replace(CHANGE, '').replace(/了$/, ''))) break;
       if (change) {
         const ctx = text.slice(sStart, n.index);
+        const gapCompares = /上年|去年/.test(gap) || comparatorOf(gap, opts.year, opts.final) !== null;
         const against = /上年|去年/.test(gap)
           ? 'prior'
           : (comparatorOf(gap, opts.year, opts.final) ?? comparatorOf(ctx, opts.year, opts.final));
@@ -246,7 +266,8 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
             raw: Number(n[1].replace(/,/g, '')),
             unit,
             pct: pm ? Number(pm[1]) : null,
-            against
+            against,
+            basis: basisOf(gapCompares ? gap : ctx)
           })
         );
         break;
@@ -269,6 +290,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
           unit,
           pct: shareAfter(text.slice(n.index + n[0].length, n.index + n[0].length + 24)),
           against: null,
+          ...(period === 'prior' ? { basis: kindOf(beforeClause + gap) } : {}),
           weak: hit.weak,
           precision: precisionOf(n[1], unit)
         })
@@ -294,7 +316,8 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
               raw,
               unit: cm[4] as MoneyUnit,
               pct: cm[5] !== undefined ? Number(cm[5]) : null,
-              against
+              against,
+              basis: basisOf(cm[1])
             })
           );
           changes++;
@@ -312,7 +335,8 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
               raw: 0,
               unit,
               pct: null,
-              against: 'prior'
+              against: 'prior',
+              basis: basisOf(flatClause[1])
             })
           );
         }

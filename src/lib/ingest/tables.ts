@@ -37,6 +37,8 @@ export interface ParsedTables {
   unreadable: Set<string>;
   /** the money unit each table is printed in */
   units: Map<number, MoneyUnit>;
+  /** a 决算's 年初预算 (预算数) as its 三公 table states it beside the 决算数, by figure (万元) */
+  initial: { figure: string; amount: number; line: number }[];
 }
 
 type Layout = 'basic_project' | 'personnel_public' | 'project' | 'income' | 'total_only';
@@ -100,6 +102,7 @@ function codedBody(lines: Line[], b: TableBlock): { header: string; body: Line[]
 export function parseTables(lines: Line[], blocks: TableBlock[], docUnit: MoneyUnit | null): ParsedTables {
   const out: ParsedTables = {
     items: [],
+    initial: [],
     projects: [],
     problems: [],
     present: new Set(),
@@ -475,6 +478,13 @@ function parseThreePublicTable(lines: Line[], b: TableBlock, unit: MoneyUnit, ou
           severity: 'info'
         });
       }
+    }
+    if (twoGroups) {
+      const at = budgetAt < finalAt ? 0 : groupSize;
+      const nums = r.values.filter((v): v is number => v !== null);
+      const budget = pipe ? r.values[at] : nums.length === groups * groupSize ? nums[at] : null;
+      if (budget !== null && budget !== undefined)
+        out.initial.push({ figure: r.measure, amount: toWan(budget, unit), line: r.line });
     }
     if (value === null) continue;
     seen.add(r.measure);

@@ -91,6 +91,7 @@ export function parseThreePublicGrid(lines: Line[], b: TableBlock, unit: MoneyUn
       seen.add(key);
       const amount = toWan(parseAmount(c.text.replace(/\s+/g, ''))!, unit);
       if (!budgetColumn) values++;
+      else out.initial.push({ figure: measure, amount, line: l.no });
       out.items.push({
         table_no: 10,
         section: 'three_public',

@@ -1,5 +1,5 @@
 // Row types of the Parquet tables (see schema.ts for the columns they are written as).
-import type { FigureName } from './schema';
+import type { FigureName, InitialFigure } from './schema';
 
 export type Kind = 'budget' | 'final';
 /** 'local': a reader's own document, added in the browser (never written by the CLI) */
@@ -10,7 +10,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type Figures = { [K in FigureName]: number | null } & {
   [K in `prev_${FigureName}`]?: number | null;
-};
+} & { [K in `initial_${InitialFigure}`]?: number | null };
 
 export interface DisclosureRow extends Figures {
   doc_id: string;
@@ -21,6 +21,8 @@ export interface DisclosureRow extends Figures {
   kind: Kind | null;
   scope: Scope | null;
   source_kind: SourceKind;
+  /** the kind of the prior-year figures the document states (schema.PREV_BASIS); null when it does not say */
+  prev_basis?: Kind | null;
   source_file: string;
   /** ISO date yyyy-mm-dd */
   published_on: string | null;

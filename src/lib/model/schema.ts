@@ -99,6 +99,25 @@ export const figure = (n: FigureName): Figure => BY_NAME.get(n)!;
 export const PREV_FIGURES: readonly FigureName[] = FIGURE_NAMES.filter((n) => n !== 'vehicles_count');
 export const prevName = (n: FigureName) => `prev_${n}` as const;
 
+/** Figures a 决算 document may state its 年初预算 (start-of-year budget) of: the totals and 三公. */
+export const INITIAL_FIGURES = [
+  'total_expenditure',
+  'basic_expenditure',
+  'project_expenditure',
+  'three_public_total',
+  'overseas_travel',
+  'vehicle_total',
+  'vehicle_purchase',
+  'vehicle_operation',
+  'reception'
+] as const satisfies readonly FigureName[];
+export type InitialFigure = (typeof INITIAL_FIGURES)[number];
+export const initialName = (n: InitialFigure) => `initial_${n}` as const;
+
+/** What the prior-year figures a document states are: last year's 预算 ('budget') or 决算 ('final'), as its
+ * words say ("比上年预算…", "较上年决算数…"); NULL when they do not say ("比上年增加…"). */
+export const PREV_BASIS = 'prev_basis';
+
 const text = (name: string, zh: string, en: string): Column => ({ name, type: 'VARCHAR', zh, en });
 
 export const DISCLOSURE_IDENTITY: readonly Column[] = [
@@ -142,6 +161,11 @@ export const DISCLOSURE_COLUMNS: readonly Column[] = [
   ...PREV_FIGURES.map((n) => {
     const f = figure(n);
     return { ...f, name: prevName(n), zh: `上年${f.zh}`, en: `Prior-year ${f.en.toLowerCase()}` } as Column;
+  }),
+  text(PREV_BASIS, '上年数口径', 'Prior-year basis'),
+  ...INITIAL_FIGURES.map((n) => {
+    const f = figure(n);
+    return { ...f, name: initialName(n), zh: `年初预算${f.zh}`, en: `Initial budget: ${f.en.toLowerCase()}` } as Column;
   }),
   ...DISCLOSURE_SCORE_COLUMNS
 ];
