@@ -81,7 +81,8 @@ describe('ranking', () => {
     expect(query.sql).not.toContain('示例市');
     expect(query.sql).not.toContain('u1');
     expect(placeholders(query.sql)).toBe(query.params.length);
-    expect(query.params).toEqual([2023, '示例市', 'u1', 'u3', q.DEFAULT_ROW_LIMIT]);
+    // the view shows one kind: budgets unless asked
+    expect(query.params).toEqual([2023, 'budget', '示例市', 'u1', 'u3', q.DEFAULT_ROW_LIMIT]);
     const { rows } = q.splitRanking(await db.query(query));
     expect(rows.map((r) => r.unit_id)).toEqual(['u1', 'u3']);
     expect(q.resolveFilters({ units: ['u1', 'nope'] }, facets).dropped).toEqual([
@@ -98,12 +99,22 @@ describe('ranking', () => {
     expect(q.rankingQuery({ limit: 10 ** 9 }, facets).params.at(-1)).toBe(q.ROW_LIMIT_MAX);
   });
 
-  it('a change metric: value minus the prior year the document states', async () => {
+  it('a change metric: value minus the like-for-like prior year, with its base and where it comes from', async () => {
     const rows = await ranked({ metric: 'reception.chg' });
-    expect(rows.map((r) => [r.unit_id, r.value])).toEqual([
-      ['u1', -1],
-      ['u2', -2.25]
+    // u1 and u2 state last year's figure; u3 does not, and its 2022 budget gives it
+    expect(rows.map((r) => [r.unit_id, r.value, r.prev_value, r.prev_source])).toEqual([
+      ['u3', 0, 5, 'prior_doc'],
+      ['u1', -1, 9, 'stated'],
+      ['u2', -2.25, 22, 'stated']
     ]);
+    // every change is its value minus the base it shows
+    const own = new Map((await ranked({ metric: 'reception' })).map((r) => [r.unit_id, r.value]));
+    for (const r of rows) expect(r.value).toBeCloseTo(own.get(r.unit_id)! - r.prev_value!, 10);
+    // u2's 2023 final account states last year's budget: no like-for-like base, so no change
+    const finals = await ranked({ metric: 'reception.chg', kind: 'final' });
+    expect(finals).toEqual([]);
+    const finalValue = await ranked({ metric: 'reception', kind: 'final' });
+    expect(finalValue.map((r) => [r.unit_id, r.prev_value, r.prev_source])).toEqual([['u2', null, null]]);
     const pct = await ranked({ metric: 'reception.pct' });
     expect(pct.find((r) => r.unit_id === 'u2')!.value).toBeCloseTo((-2.25 / 22) * 100, 10);
   });

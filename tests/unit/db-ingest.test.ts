@@ -32,6 +32,7 @@ interface Truth {
   file: string;
   unit_name: string;
   year: number;
+  kind: 'budget' | 'final';
   figures: Record<string, number | null>;
   planted: unknown[];
 }
@@ -57,9 +58,11 @@ beforeAll(async () => {
   const truths: Truth[] = readdirSync(truthDir)
     .sort()
     .map((f) => JSON.parse(readFileSync(join(truthDir, f), 'utf8')));
+  // the trends view shows budgets: the gap is a budget whose next year's budget states its figure
+  const budgets = truths.filter((t) => t.kind === 'budget');
   const key = (t: Truth) => `${t.unit_name}|${t.year}`;
-  const byKey = new Map(truths.map((t) => [key(t), t]));
-  const victim = truths.find((t) => {
+  const byKey = new Map(budgets.map((t) => [key(t), t]));
+  const victim = budgets.find((t) => {
     const next = byKey.get(`${t.unit_name}|${t.year + 1}`);
     return (
       t.year === 2021 &&
@@ -113,6 +116,19 @@ function picked(rows: typeof all) {
     if (!cur || rank(r) < rank(cur)) best.set(k, r);
   }
   return [...best.values()];
+}
+
+/** A figure's like-for-like prior: the document's own statement when it is of the document's kind (or says
+ * no kind), else the figure of the unit's document of the same kind and scope a year before. */
+function likePrior(r: (typeof all)[number], figure: string): number | null {
+  const rec = r as unknown as Record<string, number | null>;
+  const stated = rec[`prev_${figure}`];
+  if (stated !== null && (r.prev_basis === null || r.prev_basis === r.kind)) return stated;
+  const before = all
+    .filter((x) => x.unit_id === r.unit_id && x.year === r.year! - 1 && x.kind === r.kind && x.scope === r.scope)
+    .map((x) => (x as unknown as Record<string, number | null>)[figure])
+    .filter((v): v is number => v !== null);
+  return before.length ? Math.min(...before) : null;
 }
 
 function quantile(values: number[], p: number): number {
@@ -174,7 +190,8 @@ describe('ranking on the ingested data', () => {
         levels: ['区县级']
       },
       { year: 2024, metric: 'three_public_total', kind: 'final' },
-      { year: 2022, metric: 'vehicle_operation.chg', categories: [facets.categories[0]] },
+      { year: 2022, metric: 'vehicle_operation.chg', levels: ['市级'] },
+      { year: 2023, metric: 'reception.chg', kind: 'final' },
       { year: 2023, metric: 'public_expense', order: 'asc', sources: ['synthetic'] }
     ];
     for (const c of cases) {
@@ -184,7 +201,8 @@ describe('ranking on the ingested data', () => {
         all.filter(
           (r) =>
             r.year === c.year &&
-            (!c.kind || r.kind === c.kind) &&
+            // one kind at a time: budgets unless asked
+            r.kind === (c.kind ?? 'budget') &&
             (!c.levels || c.levels.includes(r.level!)) &&
             (!c.categories || c.categories.includes(r.category!)) &&
             (!c.sources || c.sources.includes(r.source_kind))
@@ -192,7 +210,7 @@ describe('ranking on the ingested data', () => {
       )
         .map((r) => {
           const own = r[m.figure] as number | null;
-          const prev = (r as unknown as Record<string, number | null>)[`prev_${m.figure}`];
+          const prev = likePrior(r, m.figure);
           const value = m.measure === 'value' ? own : own === null || prev === null ? null : own - prev;
           return { unit_id: r.unit_id, value };
         })

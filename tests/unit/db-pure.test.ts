@@ -6,7 +6,8 @@ import {
   manifestFiles,
   memoryTables,
   MEMORY_TABLE_MAX_BYTES,
-  DOCS_MEM_EXTRA
+  DOCS_MEM_EXTRA,
+  PRIOR_COLUMNS
 } from '../../src/lib/db/views';
 import { isoDate, plainValue } from '../../src/lib/db/arrow';
 import { bindable } from '../../src/lib/db/connection';
@@ -43,10 +44,11 @@ describe('manifest → views', () => {
     ]);
     expect(sql[0].sql).toBe("CREATE OR REPLACE VIEW units AS SELECT * FROM read_parquet(['units.parquet'])");
     expect(sql[6].sql).toMatch(
-      /^CREATE OR REPLACE VIEW docs_mem AS WITH src AS \(SELECT \* FROM read_parquet\(\['disclosures.parquet'\]\)\)/
+      /^CREATE OR REPLACE VIEW docs_mem AS SELECT b\.\*,[^]*FROM \(WITH src AS \(SELECT \* FROM read_parquet\(\['disclosures.parquet'\]\)\)/
     );
+    // the like-for-like prior columns are docs_mem's, not the schema's
     expect(sql[7].sql).toBe(
-      `CREATE OR REPLACE VIEW disclosures AS SELECT * EXCLUDE (${DOCS_MEM_EXTRA.join(', ')}) FROM docs_mem`
+      `CREATE OR REPLACE VIEW disclosures AS SELECT * EXCLUDE (${[...DOCS_MEM_EXTRA, ...PRIOR_COLUMNS].join(', ')}) FROM docs_mem`
     );
   });
 
@@ -167,7 +169,9 @@ describe('metrics: a closed list derived from the schema', () => {
 
   it('SQL only from schema names; anything else throws', () => {
     expect(metricSql('reception')).toBe('CAST(d."reception" AS DOUBLE)');
-    expect(metricSql('reception.pct')).toContain('d."prev_reception" = 0 THEN NULL');
+    // a change compares with the like-for-like prior (docs_mem's _prior_ column), not any prev_ statement
+    expect(metricSql('reception.pct')).toContain('d."_prior_reception" = 0 THEN NULL');
+    expect(metricSql('reception.chg')).not.toContain('prev_reception');
     expect(() => metricSql('nope' as never)).toThrow(/unknown metric/);
     expect(() => column('a"; --')).toThrow(/not a column name/);
   });

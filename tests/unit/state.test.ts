@@ -140,9 +140,11 @@ describe('URL state: canonical and short', () => {
   });
 
   it('parses a full ranking link', () => {
-    const { state, notices } = parseState('ranking', qs('v=1&y=2023&m=reception&kind=budget&ord=asc'));
+    const { state, notices } = parseState('ranking', qs('v=1&y=2023&m=reception&kind=final&ord=asc'));
     expect(notices).toEqual([]);
-    expect(state).toEqual({ year: 2023, metric: 'reception', kind: 'budget', order: 'asc' });
+    expect(state).toEqual({ year: 2023, metric: 'reception', kind: 'final', order: 'asc' });
+    // budgets are the default kind of a view that compares values on one axis: dropped from the link
+    expect(parseState('ranking', qs('v=1&kind=budget')).state).toEqual({});
   });
 
   it('drops values equal to the default when parsing', () => {

@@ -12,6 +12,10 @@ export interface SeriesPoint {
   year: number;
   value: number;
   estimated: boolean;
+  /** the kind of the document the value comes from ('budget' | 'final'), drawn as data-kind */
+  kind?: string | null;
+  /** the kind and source in words, for the tooltip ("预算 · 本年文档") */
+  note?: string;
 }
 
 export interface SeriesDatum {
@@ -175,6 +179,7 @@ export function drawMultiples(
       .attr('data-year', (d) => d.year)
       .attr('data-value', (d) => markValue(d.value))
       .attr('data-estimated', (d) => String(d.estimated))
+      .attr('data-kind', (d) => d.kind ?? null)
       .attr('cx', (d) => d.px)
       .attr('cy', (d) => d.py)
       .attr('r', 3.5)
@@ -186,7 +191,7 @@ export function drawMultiples(
       .append('title')
       .text(
         (d) =>
-          `${p.series.label} ${d.year}: ${opts.formatValue(d.value)}${d.estimated ? ` (${opts.estimatedTag})` : ''}`
+          `${p.series.label} ${d.year}: ${opts.formatValue(d.value)}${d.note ? ` (${d.note})` : d.estimated ? ` (${opts.estimatedTag})` : ''}`
       );
   });
   return L;

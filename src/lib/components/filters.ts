@@ -7,6 +7,8 @@ export type FilterField =
   | 'year'
   | 'span'
   | 'kind'
+  /** the kind, one at a time (预算 or 决算, no mixed choice): views that compare values on one axis */
+  | 'one_kind'
   | 'region'
   | 'level'
   | 'category'

@@ -17,13 +17,13 @@ export type { View, ViewState };
 
 /** The filter-bar controls of each view (view-specific controls live on the page). */
 export const VIEW_CONTROLS: Record<View, FilterField[]> = {
-  ranking: ['year', 'kind', 'metric', 'order', 'limit', 'region', 'level', 'category', 'source', 'units'],
-  trends: ['span', 'kind', 'metric', 'top', 'region', 'level', 'category', 'source', 'units'],
-  composition: ['year', 'kind', 'split', 'limit', 'region', 'level', 'category', 'source', 'units'],
-  staffing: ['year', 'kind', 'metric', 'limit', 'region', 'level', 'category', 'source', 'units'],
+  ranking: ['year', 'one_kind', 'metric', 'order', 'limit', 'region', 'level', 'category', 'source', 'units'],
+  trends: ['span', 'one_kind', 'metric', 'top', 'region', 'level', 'category', 'source', 'units'],
+  composition: ['year', 'one_kind', 'split', 'limit', 'region', 'level', 'category', 'source', 'units'],
+  staffing: ['year', 'one_kind', 'metric', 'limit', 'region', 'level', 'category', 'source', 'units'],
   percapita: [
     'year',
-    'kind',
+    'one_kind',
     'amount',
     'per',
     'peers',

@@ -1,6 +1,6 @@
 // 构成 composition: the parts of a total per unit in one year (三公 parts; 基本/项目; 人员/公用).
 import { defaultYear, type Facets } from './facets';
-import { resolveFilters, type Filters } from './filters';
+import { resolveFilters, withOneKind, type Filters } from './filters';
 import {
   clampLimit,
   DEFAULT_ROW_LIMIT,
@@ -30,7 +30,7 @@ export interface CompositionRow extends IdentityRow {
 
 export function compositionQuery(p: CompositionParams, facets: Facets): Query {
   const params: unknown[] = [];
-  const { filters } = resolveFilters(p, facets);
+  const { filters } = resolveFilters(withOneKind(p, facets), facets);
   const year = p.year ?? defaultYear(facets) ?? 0;
   const split = SPLITS[p.split ?? DEFAULT_SPLIT];
   const splitId = p.split ?? DEFAULT_SPLIT;

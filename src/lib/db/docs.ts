@@ -19,7 +19,7 @@ export interface DocsOptions {
   materialize?: readonly string[];
 }
 
-const IDENTITY_COLUMNS = ['doc_id', 'unit_id', 'unit_name', 'year', 'kind', 'source_kind'];
+const IDENTITY_COLUMNS = ['doc_id', 'unit_id', 'unit_name', 'year', 'kind', 'scope', 'source_kind'];
 
 /** `docs AS (…)` over docs_mem; pushes its parameters onto `params` in text order. Not materialised, the CTE
  * is inlined and DuckDB reads only the columns the query uses; materialised, it holds only the columns
@@ -59,7 +59,7 @@ export function docsCte(f: Filters, span: YearSpan, params: unknown[], opts: Doc
 
 /** The identity columns of a unit-year row, selected from `docs` aliased `d`. */
 export const IDENTITY_SQL =
-  'd.unit_id, d.unit_name, d.region, d.level, d.category, d.source_kind, d.doc_id, d.year, d.kind';
+  'd.unit_id, d.unit_name, d.region, d.level, d.category, d.source_kind, d.doc_id, d.year, d.kind, d.scope';
 
 export interface IdentityRow {
   unit_id: string;
@@ -71,6 +71,7 @@ export interface IdentityRow {
   doc_id: string;
   year: number;
   kind: 'budget' | 'final' | null;
+  scope: 'department' | 'unit' | null;
 }
 
 /** Rows a one-year view returns unless asked for more: every unit of the default data, bounded for a 100k corpus

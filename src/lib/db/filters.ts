@@ -13,6 +13,18 @@ export interface Filters {
   sources?: SourceKind[];
 }
 
+/** Views that compare values on one axis show one kind at a time: budgets unless asked for final accounts. */
+export const DEFAULT_KIND: Kind = 'budget';
+
+/** The one kind such a view shows: the kind asked for if the data holds it, else budgets, else what there is. */
+export function oneKind(kind: Kind | undefined, facets: Facets): Kind {
+  if (kind && facets.kinds.includes(kind)) return kind;
+  return facets.kinds.includes(DEFAULT_KIND) ? DEFAULT_KIND : (facets.kinds[0] ?? DEFAULT_KIND);
+}
+
+/** Filters with their kind made one (see oneKind). */
+export const withOneKind = <F extends Filters>(f: F, facets: Facets): F => ({ ...f, kind: oneKind(f.kind, facets) });
+
 export const FILTER_KEYS = ['kind', 'regions', 'levels', 'categories', 'units', 'sources'] as const;
 
 export interface DroppedValue {

@@ -3,6 +3,7 @@
 // never reaches SQL.
 import {
   FIGURES,
+  PREV_BASIS,
   PREV_FIGURES,
   prevName,
   SCORES,
@@ -11,6 +12,7 @@ import {
   type Score,
   type ScoreName
 } from '../model';
+import { priorColumn, priorSourceColumn } from './views';
 
 export type Measure = 'value' | 'chg' | 'pct';
 
@@ -106,12 +108,13 @@ export function column(name: string, alias = 'd'): string {
   return `${alias}."${name}"`;
 }
 
-/** The SQL expression of a metric over a disclosures row aliased `alias`. */
+/** The SQL expression of a metric over a docs_mem row aliased `alias`. A change compares with the figure's
+ * like-for-like prior (docs_mem's prior columns: the same kind's figure of the year before). */
 export function metricSql(id: MetricId, alias = 'd'): string {
   const m = metricOf(id);
   const own = column(m.figure, alias);
   if (m.measure === 'value') return `CAST(${own} AS DOUBLE)`;
-  const prev = column(prevName(m.figure as FigureName), alias);
+  const prev = column(priorColumn(m.figure as FigureName), alias);
   if (m.measure === 'chg') return `CAST(${own} - ${prev} AS DOUBLE)`;
   return `CASE WHEN ${prev} IS NULL OR ${prev} = 0 THEN NULL ELSE CAST((${own} - ${prev}) AS DOUBLE) / ${prev} * 100 END`;
 }
@@ -122,10 +125,25 @@ export const hasPrevValue = (id: MetricId): boolean => {
   return m.measure === 'value' && prevSet.has(m.figure);
 };
 
-/** The metric's prior-year value as the document states it (NULL for metrics without one). */
+/** The base a metric is shown against: its figure's like-for-like prior-year value (NULL for a figure without one). */
 export function prevMetricSql(id: MetricId, alias = 'd'): string {
-  if (!hasPrevValue(id)) return 'CAST(NULL AS DOUBLE)';
-  return `CAST(${column(prevName(metricOf(id).figure as FigureName), alias)} AS DOUBLE)`;
+  const m = metricOf(id);
+  if (!prevSet.has(m.figure)) return 'CAST(NULL AS DOUBLE)';
+  return `CAST(${column(priorColumn(m.figure as FigureName), alias)} AS DOUBLE)`;
+}
+
+/** Where prevMetricSql's value comes from: 'stated' (the document) or 'prior_doc' (last year's document). */
+export function priorSourceSql(id: MetricId, alias = 'd'): string {
+  const m = metricOf(id);
+  if (!prevSet.has(m.figure)) return 'CAST(NULL AS VARCHAR)';
+  return column(priorSourceColumn(m.figure as FigureName), alias);
+}
+
+/** The prior-year figure a document states, when it is of the document's own kind (else NULL). */
+export function statedPriorSql(id: MetricId, alias = 'd'): string {
+  const m = metricOf(id);
+  if (!prevSet.has(m.figure)) return 'CAST(NULL AS DOUBLE)';
+  return `CASE WHEN ${column(PREV_BASIS, alias)} IS NULL OR ${column(PREV_BASIS, alias)} = ${column('kind', alias)} THEN CAST(${column(prevName(m.figure as FigureName), alias)} AS DOUBLE) END`;
 }
 
 /** Headcounts a per-capita view may divide by; 在职 first (the default). */

@@ -2,7 +2,7 @@
 // peers. A NULL or zero headcount gives NULL, never a division by zero.
 import { defaultYear, type Facets } from './facets';
 import { spreadSql } from './ranking';
-import { resolveFilters, type Filters } from './filters';
+import { resolveFilters, withOneKind, type Filters } from './filters';
 import {
   clampLimit,
   DEFAULT_ROW_LIMIT,
@@ -57,7 +57,7 @@ export const PEER_COLUMNS: Record<PeerGroup, readonly string[]> = {
 };
 
 function percapitaBase(p: PercapitaParams, facets: Facets, params: unknown[], materialize = false): string {
-  const { filters } = resolveFilters(p, facets);
+  const { filters } = resolveFilters(withOneKind(p, facets), facets);
   const year = p.year ?? defaultYear(facets) ?? 0;
   const metric = p.metric ?? DEFAULT_METRIC;
   if (metricOf(metric).unit !== '万元') throw new Error(`per-capita needs an amount metric, not ${metric}`);

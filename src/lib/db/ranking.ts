@@ -1,6 +1,6 @@
 // 排名 ranking: units by one metric in one year, and the spread (quartiles) of the units shown.
 import { defaultYear, type Facets } from './facets';
-import { resolveFilters, type Filters } from './filters';
+import { resolveFilters, withOneKind, type Filters } from './filters';
 import {
   clampLimit,
   DEFAULT_ROW_LIMIT,
@@ -9,7 +9,8 @@ import {
   IDENTITY_SQL,
   type IdentityRow
 } from './docs';
-import { DEFAULT_METRIC, metricSql, prevMetricSql, type MetricId } from './metrics';
+import { DEFAULT_METRIC, metricSql, prevMetricSql, priorSourceSql, type MetricId } from './metrics';
+import type { PriorSource } from './views';
 import type { Query } from './types';
 
 export interface RankingParams extends Filters {
@@ -23,8 +24,10 @@ export interface RankingParams extends Filters {
 
 export interface RankingRow extends IdentityRow {
   value: number;
-  /** the prior-year value the document itself states, if any */
+  /** the base of a change: the figure's like-for-like prior-year value, if known */
   prev_value: number | null;
+  /** where prev_value comes from: stated in the document, or the prior-year document of the same kind */
+  prev_source: PriorSource | null;
   /** 1 = largest (or smallest with order 'asc'); ties share a rank */
   rank: number;
 }
@@ -43,12 +46,13 @@ export interface SpreadRow {
 
 /** `docs` and `v` (the units' values; read twice, by the spread and by the ranked rows: materialised once) */
 function rankingBase(p: RankingParams, facets: Facets, params: unknown[]): string {
-  const { filters } = resolveFilters(p, facets);
+  const { filters } = resolveFilters(withOneKind(p, facets), facets);
   const year = p.year ?? defaultYear(facets) ?? 0;
   const metric = p.metric ?? DEFAULT_METRIC;
   return `WITH ${docsCte(filters, { year }, params)},
 v AS MATERIALIZED (
-  SELECT ${IDENTITY_SQL}, ${metricSql(metric)} AS value, ${prevMetricSql(metric)} AS prev_value FROM docs d
+  SELECT ${IDENTITY_SQL}, ${metricSql(metric)} AS value, ${prevMetricSql(metric)} AS prev_value,
+    ${priorSourceSql(metric)} AS prev_source FROM docs d
 )`;
 }
 

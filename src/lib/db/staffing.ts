@@ -1,6 +1,6 @@
 // 人员 staffing: 编制 / 实有 / 在职 (and 退休, 离休) per unit in one year, with a spending metric beside them.
 import { defaultYear, type Facets } from './facets';
-import { resolveFilters, type Filters } from './filters';
+import { resolveFilters, withOneKind, type Filters } from './filters';
 import {
   clampLimit,
   DEFAULT_ROW_LIMIT,
@@ -34,7 +34,7 @@ export const STAFFING_DEFAULT_METRIC: MetricId = 'total_expenditure';
 
 export function staffingQuery(p: StaffingParams, facets: Facets): Query {
   const params: unknown[] = [];
-  const { filters } = resolveFilters(p, facets);
+  const { filters } = resolveFilters(withOneKind(p, facets), facets);
   const year = p.year ?? defaultYear(facets) ?? 0;
   const cte = docsCte(filters, { year }, params);
   params.push(clampLimit(p.limit, DEFAULT_ROW_LIMIT, ROW_LIMIT_MAX));

@@ -3,9 +3,9 @@
 // from_prev.
 import type { SourceKind } from '../model';
 import type { Facets } from './facets';
-import { resolveFilters, type Filters } from './filters';
+import { resolveFilters, withOneKind, type Filters } from './filters';
 import { clampLimit, docsCte } from './docs';
-import { DEFAULT_METRIC, metricSql, prevMetricSql, type MetricId } from './metrics';
+import { DEFAULT_METRIC, metricOf, metricSql, statedPriorSql, type MetricId } from './metrics';
 import type { Query } from './types';
 
 export interface TrendsParams extends Filters {
@@ -28,7 +28,9 @@ export interface TrendRow {
   year: number;
   /** the year's own document, if any */
   doc_id: string | null;
+  /** the kind of the document the point's value comes from (the view shows one kind: all points share it) */
   kind: 'budget' | 'final' | null;
+  scope: 'department' | 'unit' | null;
   own_value: number | null;
   /** the next year's document's statement of this year's figure */
   next_prev_value: number | null;
@@ -36,6 +38,8 @@ export interface TrendRow {
   /** own_value, else next_prev_value, else null */
   value: number | null;
   from_prev: boolean;
+  /** where the point comes from: the year's own 'document', or the next year's document's 'next_statement' */
+  point_source: 'document' | 'next_statement' | null;
 }
 
 export const TRENDS_DEFAULT_TOP = 8;
@@ -51,7 +55,7 @@ export function yearSpan(p: { from?: number; to?: number }, facets: Facets): { f
 
 export function trendsQuery(p: TrendsParams, facets: Facets): Query {
   const params: unknown[] = [];
-  const { filters } = resolveFilters(p, facets);
+  const { filters } = resolveFilters(withOneKind(p, facets), facets);
   const { from, to } = yearSpan(p, facets);
   const metric = p.metric ?? DEFAULT_METRIC;
   // the next year is read too, for its prior-year figures
@@ -80,15 +84,22 @@ export function trendsQuery(p: TrendsParams, facets: Facets): Query {
 )`;
   }
   params.push(from, to);
+  // the next year's statement of this year's figure, when it is of the same kind (the view shows one kind)
+  const nextPrev =
+    metricOf(metric).measure === 'value' ? statedPriorSql(metric, 'nxt') : 'CAST(NULL AS DOUBLE)';
   return {
     sql: `WITH ${cte},
 ${chosen},
 span AS (SELECT CAST(range AS INTEGER) AS year FROM range(CAST(? AS BIGINT), CAST(? AS BIGINT) + 1))
 SELECT c.unit_id, un.unit_name, un.region, un.level, un.category, un.source_kind, c.unit_order, s.year,
-  own.doc_id, own.kind, ${metricSql(metric, 'own')} AS own_value,
-  ${prevMetricSql(metric, 'nxt')} AS next_prev_value, nxt.doc_id AS next_doc_id,
+  own.doc_id, ${metricSql(metric, 'own')} AS own_value,
+  ${nextPrev} AS next_prev_value, nxt.doc_id AS next_doc_id,
   COALESCE(own_value, next_prev_value) AS value,
-  (own_value IS NULL AND next_prev_value IS NOT NULL) AS from_prev
+  (own_value IS NULL AND next_prev_value IS NOT NULL) AS from_prev,
+  CASE WHEN own_value IS NOT NULL THEN 'document' WHEN next_prev_value IS NOT NULL THEN 'next_statement' END
+    AS point_source,
+  CASE WHEN own_value IS NULL AND next_prev_value IS NOT NULL THEN nxt.kind ELSE own.kind END AS kind,
+  CASE WHEN own_value IS NULL AND next_prev_value IS NOT NULL THEN nxt.scope ELSE own.scope END AS scope
 FROM chosen c CROSS JOIN span s
 LEFT JOIN units un ON un.unit_id = c.unit_id
 LEFT JOIN docs own ON own.unit_id = c.unit_id AND own.year = s.year

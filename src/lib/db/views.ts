@@ -1,5 +1,5 @@
 // Which Parquet files the app serves (manifest.json) and the views created over them.
-import { TABLE_NAMES, parquetFile, type TableName } from '../model';
+import { PREV_BASIS, PREV_FIGURES, TABLE_NAMES, parquetFile, prevName, type FigureName, type TableName } from '../model';
 
 /** The in-memory table of the reader's own documents' rows of a schema table. */
 export const localTable = (t: TableName) => `local_${t}`;
@@ -80,6 +80,35 @@ export const DOCS_MEM_EXTRA = [
 export function pickColumn(sameKind: boolean, sameSource: boolean): (typeof DOCS_MEM_EXTRA)[number] {
   if (sameKind) return sameSource ? '_pick_kind_source' : '_pick_kind';
   return sameSource ? '_pick_source' : '_pick';
+}
+
+/** The like-for-like prior-year value of a figure on docs_mem, and where it comes from ('stated' in the
+ * document, or the 'prior_doc' of the same unit, kind and scope a year before). Columns of docs_mem, not of
+ * `disclosures`. */
+export const priorColumn = (f: FigureName) => `_prior_${f}` as const;
+export const priorSourceColumn = (f: FigureName) => `_prior_src_${f}` as const;
+export const PRIOR_COLUMNS: readonly string[] = PREV_FIGURES.flatMap((f) => [priorColumn(f), priorSourceColumn(f)]);
+export type PriorSource = 'stated' | 'prior_doc';
+
+/** Over `base` (documents with kind, scope and figures; `source` the same rows unadorned): each figure's like-for-like prior. The document's own
+ * statement counts when it is of the document's kind (prev_basis equal to kind, or not said: documents compare
+ * a budget with last year's budget and a final account with last year's); else the figure of the same unit's
+ * document of the same kind and scope a year before (the smallest, should there be two). */
+export function priorSelect(base: string, source: string): string {
+  const stated = (f: FigureName) =>
+    `CASE WHEN b.${PREV_BASIS} IS NULL OR b.${PREV_BASIS} = b.kind THEN b."${prevName(f)}" END`;
+  const cols = PREV_FIGURES.map(
+    (f) => `COALESCE(${stated(f)}, pd."${f}") AS ${priorColumn(f)},
+  CASE WHEN ${stated(f)} IS NOT NULL THEN 'stated' WHEN pd."${f}" IS NOT NULL THEN 'prior_doc' END AS ${priorSourceColumn(f)}`
+  ).join(',\n  ');
+  const mins = PREV_FIGURES.map((f) => `min("${f}") AS "${f}"`).join(', ');
+  return `SELECT b.*,
+  ${cols}
+FROM (${base}) b
+LEFT JOIN (
+  SELECT unit_id, year, kind, scope, ${mins} FROM (${source}) GROUP BY unit_id, year, kind, scope
+) pd ON pd.unit_id = b.unit_id AND pd.year = b.year - 1 AND pd.kind = b.kind
+  AND pd.scope IS NOT DISTINCT FROM b.scope`;
 }
 
 const KIND_RANK = `(CASE s.kind WHEN 'budget' THEN 0 ELSE 1 END)`;
@@ -165,11 +194,11 @@ export function createViewsSql(
   out.push(
     {
       table: 'disclosures',
-      sql: `CREATE OR REPLACE ${kind('disclosures')} docs_mem AS ${docsMemSelect(source('disclosures'), several)}`
+      sql: `CREATE OR REPLACE ${kind('disclosures')} docs_mem AS ${priorSelect(docsMemSelect(source('disclosures'), several), source('disclosures'))}`
     },
     {
       table: 'disclosures',
-      sql: `CREATE OR REPLACE VIEW disclosures AS SELECT * EXCLUDE (${DOCS_MEM_EXTRA.join(', ')}) FROM docs_mem`
+      sql: `CREATE OR REPLACE VIEW disclosures AS SELECT * EXCLUDE (${[...DOCS_MEM_EXTRA, ...PRIOR_COLUMNS].join(', ')}) FROM docs_mem`
     }
   );
   return out;

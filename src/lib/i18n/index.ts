@@ -96,3 +96,10 @@ export function withUnit(lang: Lang, name: string, value: number | null | undefi
   return s === '—' || !u ? s : `${s} ${u}`;
 }
 export { tableTitle } from './tables';
+
+/** Where a change's base comes from, in words (a PriorSource: 'stated' | 'prior_doc'). */
+export function priorSourceText(lang: Lang, source: string | null): string {
+  if (source === 'stated') return t(lang, 'prior_stated');
+  if (source === 'prior_doc') return t(lang, 'prior_prior_doc');
+  return '—';
+}

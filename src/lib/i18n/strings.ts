@@ -1,4 +1,5 @@
 // UI strings of the dashboard, zh-CN first. Column and figure labels are not here: they come from the schema.
+import { COMPARISON_EN, COMPARISON_ZH } from './comparison';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -142,7 +143,8 @@ const zh = {
   order_desc: '从高到低',
   order_asc: '从低到高',
   top_n: '单位数',
-  shown_n: '显示'
+  shown_n: '显示',
+  ...COMPARISON_ZH
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -290,7 +292,8 @@ const en: Record<StringKey, string> = {
   order_desc: 'Largest first',
   order_asc: 'Smallest first',
   top_n: 'Units',
-  shown_n: 'Show'
+  shown_n: 'Show',
+  ...COMPARISON_EN
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };

@@ -10,6 +10,7 @@ import {
   type MetricId
 } from '../db/metrics';
 import { STAFFING_DEFAULT_METRIC } from '../db/staffing';
+import { DEFAULT_KIND } from '../db/filters';
 import { TRENDS_DEFAULT_TOP } from '../db/trends';
 import { PERCAPITA_DEFAULT_PEERS } from '../db/percapita';
 import { BENCHMARK_DEFAULT_PEERS } from '../db/benchmark';
@@ -60,12 +61,17 @@ export const VIEW_FIELDS = {
 } as const satisfies Record<View, readonly FieldName[]>;
 
 /** Values that equal a view's default are dropped from state and URL. */
+/** Views that put values of many documents on one axis: they show one kind (预算 or 决算) at a time, budgets
+ * by default, and offer no mixed choice. */
+export const ONE_KIND_VIEWS = ['ranking', 'trends', 'composition', 'staffing', 'percapita'] as const satisfies View[];
+const one = { kind: DEFAULT_KIND };
+
 export const VIEW_DEFAULTS: { [V in View]: Partial<Record<FieldName, unknown>> } = {
-  ranking: { metric: DEFAULT_METRIC, order: 'desc' },
-  trends: { metric: DEFAULT_METRIC, top: TRENDS_DEFAULT_TOP },
-  composition: { split: DEFAULT_SPLIT },
-  staffing: { metric: STAFFING_DEFAULT_METRIC },
-  percapita: { metric: DEFAULT_METRIC, per: DEFAULT_DENOMINATOR, peers: PERCAPITA_DEFAULT_PEERS },
+  ranking: { ...one, metric: DEFAULT_METRIC, order: 'desc' },
+  trends: { ...one, metric: DEFAULT_METRIC, top: TRENDS_DEFAULT_TOP },
+  composition: { ...one, split: DEFAULT_SPLIT },
+  staffing: { ...one, metric: STAFFING_DEFAULT_METRIC },
+  percapita: { ...one, metric: DEFAULT_METRIC, per: DEFAULT_DENOMINATOR, peers: PERCAPITA_DEFAULT_PEERS },
   benchmark: { peers: BENCHMARK_DEFAULT_PEERS },
   unit: {},
   quality: { page: 1, sort: 'severity' },

@@ -76,8 +76,14 @@ export const FIXTURE_DOCS: Row[] = [
     staff_authorized: 15,
     total_expenditure: 900
   }),
-  // a final account beside the budget of the same year: the budget is the one views pick by default
-  doc('u2', 2023, { reception: 18.5, three_public_total: 45, staff_in_service: 11 }, 'final'),
+  // a final account beside the budget of the same year: the budget is the one views pick by default. It
+  // states last year's *budget* (prev_basis 'budget'): not a like-for-like prior for a final account
+  doc(
+    'u2',
+    2023,
+    { reception: 18.5, prev_reception: 22, prev_basis: 'budget', three_public_total: 45, staff_in_service: 11 },
+    'final'
+  ),
   doc('u3', 2022, { reception: 5, three_public_total: 15, staff_in_service: 30 }),
   doc('u3', 2023, { reception: 5, three_public_total: 14, staff_in_service: 30, staff_actual: 31 }),
   doc('u4', 2023, { reception: 3, three_public_total: 9, staff_in_service: 0, staff_actual: 4 }),
