@@ -160,7 +160,7 @@ describe('URL state', () => {
     expect(first.length).toBeGreaterThan(0);
     const expected = await queryData(
       `SELECT count(*) AS n FROM disclosures d JOIN units u USING (unit_id)
-       WHERE d.year = $1 AND u.region IN ($2, $3) AND d.vehicle_operation IS NOT NULL`,
+       WHERE d.year = $1 AND u.region IN ($2, $3) AND d.vehicle_operation IS NOT NULL AND d.kind = 'budget'`,
       [seed.year - 1, regions[0], regions[1]]
     );
     expect(first.length).toBe(Number(expected[0].n));

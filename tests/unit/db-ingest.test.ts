@@ -125,7 +125,9 @@ function likePrior(r: (typeof all)[number], figure: string): number | null {
   const stated = rec[`prev_${figure}`];
   if (stated !== null && (r.prev_basis === null || r.prev_basis === r.kind)) return stated;
   const before = all
-    .filter((x) => x.unit_id === r.unit_id && x.year === r.year! - 1 && x.kind === r.kind && x.scope === r.scope)
+    .filter(
+      (x) => x.unit_id === r.unit_id && x.year === r.year! - 1 && x.kind === r.kind && x.scope === r.scope
+    )
     .map((x) => (x as unknown as Record<string, number | null>)[figure])
     .filter((v): v is number => v !== null);
   return before.length ? Math.min(...before) : null;

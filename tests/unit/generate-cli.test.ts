@@ -39,7 +39,7 @@ describe('npm run generate', () => {
     expect(() => parseGenerateArgs(['--out', 'x', '--colour', 'red'])).toThrow(/unknown option --colour/);
   });
 
-  it('writes each unit-year\'s documents and one truth file each, and nothing else', async () => {
+  it("writes each unit-year's documents and one truth file each, and nothing else", async () => {
     const out = join(root, 'fresh');
     const r = await runGenerate({
       out,

@@ -23,7 +23,10 @@ export function oneKind(kind: Kind | undefined, facets: Facets): Kind {
 }
 
 /** Filters with their kind made one (see oneKind). */
-export const withOneKind = <F extends Filters>(f: F, facets: Facets): F => ({ ...f, kind: oneKind(f.kind, facets) });
+export const withOneKind = <F extends Filters>(f: F, facets: Facets): F => ({
+  ...f,
+  kind: oneKind(f.kind, facets)
+});
 
 export const FILTER_KEYS = ['kind', 'regions', 'levels', 'categories', 'units', 'sources'] as const;
 

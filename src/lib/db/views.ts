@@ -1,5 +1,13 @@
 // Which Parquet files the app serves (manifest.json) and the views created over them.
-import { PREV_BASIS, PREV_FIGURES, TABLE_NAMES, parquetFile, prevName, type FigureName, type TableName } from '../model';
+import {
+  PREV_BASIS,
+  PREV_FIGURES,
+  TABLE_NAMES,
+  parquetFile,
+  prevName,
+  type FigureName,
+  type TableName
+} from '../model';
 
 /** The in-memory table of the reader's own documents' rows of a schema table. */
 export const localTable = (t: TableName) => `local_${t}`;
@@ -87,7 +95,10 @@ export function pickColumn(sameKind: boolean, sameSource: boolean): (typeof DOCS
  * `disclosures`. */
 export const priorColumn = (f: FigureName) => `_prior_${f}` as const;
 export const priorSourceColumn = (f: FigureName) => `_prior_src_${f}` as const;
-export const PRIOR_COLUMNS: readonly string[] = PREV_FIGURES.flatMap((f) => [priorColumn(f), priorSourceColumn(f)]);
+export const PRIOR_COLUMNS: readonly string[] = PREV_FIGURES.flatMap((f) => [
+  priorColumn(f),
+  priorSourceColumn(f)
+]);
 export type PriorSource = 'stated' | 'prior_doc';
 
 /** Over `base` (documents with kind, scope and figures; `source` the same rows unadorned): each figure's like-for-like prior. The document's own

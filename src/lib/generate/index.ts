@@ -151,7 +151,8 @@ function* generateUnit(
     const r = random.fork(`doc/${year}`);
     // most unit-years publish a budget; some a final account as well, some only a final account
     const u = r.next();
-    const kinds: Kind[] = u < FINAL_ONLY ? ['final'] : u < FINAL_ONLY + BOTH ? ['budget', 'final'] : ['budget'];
+    const kinds: Kind[] =
+      u < FINAL_ONLY ? ['final'] : u < FINAL_ONLY + BOTH ? ['budget', 'final'] : ['budget'];
     for (const kind of kinds) {
       const rk = kinds.length > 1 && kind === 'final' ? r.fork('final') : r;
       // each kind states its own figures and compares with the same kind's figures of the year before

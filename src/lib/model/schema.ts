@@ -165,7 +165,12 @@ export const DISCLOSURE_COLUMNS: readonly Column[] = [
   text(PREV_BASIS, '上年数口径', 'Prior-year basis'),
   ...INITIAL_FIGURES.map((n) => {
     const f = figure(n);
-    return { ...f, name: initialName(n), zh: `年初预算${f.zh}`, en: `Initial budget: ${f.en.toLowerCase()}` } as Column;
+    return {
+      ...f,
+      name: initialName(n),
+      zh: `年初预算${f.zh}`,
+      en: `Initial budget: ${f.en.toLowerCase()}`
+    } as Column;
   }),
   ...DISCLOSURE_SCORE_COLUMNS
 ];

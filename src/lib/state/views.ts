@@ -63,7 +63,13 @@ export const VIEW_FIELDS = {
 /** Values that equal a view's default are dropped from state and URL. */
 /** Views that put values of many documents on one axis: they show one kind (预算 or 决算) at a time, budgets
  * by default, and offer no mixed choice. */
-export const ONE_KIND_VIEWS = ['ranking', 'trends', 'composition', 'staffing', 'percapita'] as const satisfies View[];
+export const ONE_KIND_VIEWS = [
+  'ranking',
+  'trends',
+  'composition',
+  'staffing',
+  'percapita'
+] as const satisfies View[];
 const one = { kind: DEFAULT_KIND };
 
 export const VIEW_DEFAULTS: { [V in View]: Partial<Record<FieldName, unknown>> } = {

@@ -81,7 +81,13 @@ export const FIXTURE_DOCS: Row[] = [
   doc(
     'u2',
     2023,
-    { reception: 18.5, prev_reception: 22, prev_basis: 'budget', three_public_total: 45, staff_in_service: 11 },
+    {
+      reception: 18.5,
+      prev_reception: 22,
+      prev_basis: 'budget',
+      three_public_total: 45,
+      staff_in_service: 11
+    },
     'final'
   ),
   doc('u3', 2022, { reception: 5, three_public_total: 15, staff_in_service: 30 }),
