@@ -1,6 +1,6 @@
 // What the prose states beyond plain figure mentions: staffing, 收支总预算, 政府采购 split, 国有资产,
 // 预算绩效, subordinate units, and the project list with its 绩效目标表.
-import type { FigureName } from '../model';
+import { THREE_PUBLIC_FIGURES, type FigureName } from '../model';
 import { toWan, type MoneyUnit } from './numbers';
 import { lineOf, linesOf, type Prose } from './prose';
 
@@ -102,17 +102,9 @@ export interface NarrativeFacts {
   subordinates?: { count: number; lines: number[] };
 }
 
-const THREE_PUBLIC_FIGURES: FigureName[] = [
-  'three_public_total',
-  'overseas_travel',
-  'vehicle_total',
-  'vehicle_purchase',
-  'vehicle_operation',
-  'reception'
-];
 const NONE = '(?:没有|无)(?:使用)?';
 /** Sentences that state a figure is nil: each of its figures is then 0 (stated), not unknown. */
-const NONE_STATEMENTS: [RegExp, FigureName[]][] = [
+const NONE_STATEMENTS: [RegExp, readonly FigureName[]][] = [
   [
     new RegExp(`${NONE}(?:财政拨款)?[“"]?三公[”"]?经费(?:财政拨款)?(?:支出|预算)(?!.{0,3}(?:增|减|变))`, 'g'),
     THREE_PUBLIC_FIGURES
@@ -131,7 +123,7 @@ export function readNarrative(p: Prose): NarrativeFacts {
   const out: NarrativeFacts = { totals: {}, procurement: {}, assets: [], none: [] };
   for (const [re, figures] of NONE_STATEMENTS) {
     const f = first(p, re);
-    if (f) out.none.push({ figures, lines: f.lines });
+    if (f) out.none.push({ figures: [...figures], lines: f.lines });
   }
   const t = p.text;
   const both = first(p, new RegExp(`收支总(?:预算|计)(?:数)?(?:均为|均是|各为|为|是)?${AMT}`, 'g'));

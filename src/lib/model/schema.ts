@@ -99,17 +99,22 @@ export const figure = (n: FigureName): Figure => BY_NAME.get(n)!;
 export const PREV_FIGURES: readonly FigureName[] = FIGURE_NAMES.filter((n) => n !== 'vehicles_count');
 export const prevName = (n: FigureName) => `prev_${n}` as const;
 
-/** Figures a 决算 document may state its 年初预算 (start-of-year budget) of: the totals and 三公. */
-export const INITIAL_FIGURES = [
-  'total_expenditure',
-  'basic_expenditure',
-  'project_expenditure',
+/** The “三公” figures: the total, its parts and the vehicle subtotal's parts. */
+export const THREE_PUBLIC_FIGURES = [
   'three_public_total',
   'overseas_travel',
   'vehicle_total',
   'vehicle_purchase',
   'vehicle_operation',
   'reception'
+] as const satisfies readonly FigureName[];
+
+/** Figures a 决算 document may state its 年初预算 (start-of-year budget) of: the totals and 三公. */
+export const INITIAL_FIGURES = [
+  'total_expenditure',
+  'basic_expenditure',
+  'project_expenditure',
+  ...THREE_PUBLIC_FIGURES
 ] as const satisfies readonly FigureName[];
 export type InitialFigure = (typeof INITIAL_FIGURES)[number];
 export const initialName = (n: InitialFigure) => `initial_${n}` as const;
