@@ -6,7 +6,7 @@ import type { TableColumn } from './table';
 export interface DocKindRow {
   kind: 'budget' | 'final' | null;
   scope: 'department' | 'unit' | null;
-  source_kind: 'published' | 'synthetic' | null;
+  source_kind: string | null;
 }
 
 export const kindText = (lang: Lang, k: string | null | undefined) =>
