@@ -275,7 +275,8 @@ describe('determinism', () => {
       const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8'));
       expect(manifest.rows.disclosures).toBe(2); // the seed (its line numbers differ) and copy-00
     }
-  });
+    // three ingests of 46 documents at once: a loaded machine takes over the default 60 s
+  }, 180_000);
 
   it('replaces the outputs of an earlier run and leaves no temp files', async () => {
     const out = join(tempDir(), 'out');
