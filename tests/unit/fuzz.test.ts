@@ -9,6 +9,7 @@ import { ingestPdf } from '../../src/lib/ingest/pdf/ingest';
 import { nodePdfAssets, nodePdfJs } from '../../src/lib/ingest/pdf/node';
 import { htmlToLines } from '../../src/lib/ingest/html';
 import type { DocumentResult } from '../../src/lib/model';
+import { rng } from './helpers/rng';
 import { chinesePdf, simplePdf, textAt, writePdf } from './helpers/pdf-writer';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,18 +23,6 @@ const PDFS = ['putuo-wanli-2024-dept-budget.pdf', 'putuo-commerce-2025-unit-budg
 const TEXT_BUDGET_MS = 3000;
 const PDF_BUDGET_MS = 15_000;
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-
-/** mulberry32: a small seeded PRNG */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE = [
   '=1+1+cmd|局',

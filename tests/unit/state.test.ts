@@ -17,20 +17,9 @@ import {
   type ViewState
 } from '../../src/lib/state';
 import { AMOUNT_METRICS, METRIC_IDS, DENOMINATORS, PEER_GROUPS, SPLIT_IDS } from '../../src/lib/db/metrics';
+import { rng } from './helpers/rng';
 
 const qs = (s: string) => new URLSearchParams(s);
-
-// a small seeded PRNG so the property test is reproducible
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLE_TEXT = ['示例市', '示例市临江区', '市级', '区县级', '教育', '行政', '卫生（含计生）'];
 const SAMPLE_IDS = ['u1', 'a1b2c3d4e5f60718', 'unit_9', 'X-2'];

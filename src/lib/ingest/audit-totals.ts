@@ -213,8 +213,8 @@ export function checkProjectTable(items: Item[], projects: TableProject[], f: Fi
       'project_subtotal',
       'error',
       sumSide(
-        `表7 ${s.code ?? ''} ${s.name}下各项目之和`.replace('  ', ' '),
-        `Table 7 projects under ${s.code ?? ''} ${s.name}`.replace('  ', ' '),
+        `表7 ${[s.code, s.name].filter(Boolean).join(' ')}下各项目之和`,
+        `Table 7 projects under ${[s.code, s.name].filter(Boolean).join(' ')}`,
         under.map((p) => ({ value: p.amount!, lines: [p.line] }))
       ),
       side(s, `${s.code ?? ''} ${s.name}`.trim(), `${s.code ?? ''} ${s.name}`.trim()),

@@ -2,18 +2,9 @@
 // the ingest takes each: did it change what is stored, and if so, did a finding or the status say so?
 import { ingestDocument } from '../../../src/lib/ingest/index';
 import type { DocumentResult } from '../../../src/lib/model/records';
+import { rng } from './rng';
 
-/** mulberry32: a small seeded PRNG */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 export interface Amount {
   /** offset of the token in the text */
