@@ -1,26 +1,20 @@
 // Like-for-like comparisons (issue 11): a view that puts many documents' values on one axis shows one kind
 // (预算 or 决算) at a time, budgets by default, and every change shows its base and where the base comes from.
 // Checked in real Chromium against the built site, and against the same Parquet read in Node.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { waitReady, screenshot } from './browser';
+import { useSession } from './session';
 import { queryData } from './data';
 
 const baseUrl = inject('baseUrl');
-let s: Session;
-let page: Page;
-const pageErrors: string[] = [];
-
-async function open(path: string) {
-  await page.goto(baseUrl + path);
-  await waitReady(page);
-}
+const ui = useSession();
+const open = (path: string) => ui.open(path);
 
 /** The shown table of a view, as header texts and rows of cell texts. */
 async function table(view: string): Promise<{ head: string[]; rows: string[][] }> {
-  if ((await page.locator(`[data-testid="table-${view}"]`).count()) === 0)
-    await page.click('figure.chart [data-testid="toggle-table"]');
-  return page.$eval(`[data-testid="table-${view}"]`, (t) => ({
+  if ((await ui.page.locator(`[data-testid="table-${view}"]`).count()) === 0)
+    await ui.page.click('figure.chart [data-testid="toggle-table"]');
+  return ui.page.$eval(`[data-testid="table-${view}"]`, (t) => ({
     head: [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
     rows: [...t.querySelectorAll('tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())
@@ -34,17 +28,6 @@ const column = (t: { head: string[]; rows: string[][] }, label: string) => {
   return t.rows.map((r) => r[i]);
 };
 
-beforeAll(async () => {
-  s = await openSession();
-  page = s.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterAll(async () => {
-  await s.close();
-  expect(pageErrors).toEqual([]);
-});
-
 const ONE_KIND_VIEWS = ['ranking', 'trends', 'composition', 'staffing', 'percapita'];
 
 describe('one kind on one axis', () => {
@@ -55,11 +38,11 @@ describe('one kind on one axis', () => {
     expect(kinds.map((k) => k.kind)).toEqual(['budget', 'final']);
     for (const view of ONE_KIND_VIEWS) {
       await open(`/${view}/`);
-      const options = await page.$$eval('[data-testid="filter-kind"] option', (os) =>
+      const options = await ui.page.$$eval('[data-testid="filter-kind"] option', (os) =>
         os.map((o) => (o as HTMLOptionElement).value)
       );
       expect(options, view).toEqual(['budget', 'final']);
-      await expect(page.inputValue('[data-testid="filter-kind"]'), view).resolves.toBe('budget');
+      await expect(ui.page.inputValue('[data-testid="filter-kind"]'), view).resolves.toBe('budget');
       const t = await table(view);
       // a trends year without a value has no document (—); every value is a budget's
       const shown = column(t, '类型').filter((k) => k !== '—');
@@ -70,19 +53,19 @@ describe('one kind on one axis', () => {
 
   it('choosing 决算 shows final accounts only, and the link carries it', async () => {
     await open('/ranking/');
-    await page.selectOption('[data-testid="filter-kind"]', 'final');
-    await page.waitForURL(/[?&]kind=final(&|$)/);
-    await waitReady(page);
+    await ui.page.selectOption('[data-testid="filter-kind"]', 'final');
+    await ui.page.waitForURL(/[?&]kind=final(&|$)/);
+    await waitReady(ui.page);
     const t = await table('ranking');
     expect(new Set(column(t, '类型'))).toEqual(new Set(['决算']));
-    const url = page.url();
+    const url = ui.page.url();
     await open(url.slice(baseUrl.length));
     expect(new Set(column(await table('ranking'), '类型'))).toEqual(new Set(['决算']));
   });
 
   it('trends mark the kind of every point, and the source of every point in the table', async () => {
     await open('/trends/?v=1&m=reception');
-    const kinds = await page.$$eval('[data-testid="chart-trends"] circle[data-unit-id]', (els) =>
+    const kinds = await ui.page.$$eval('[data-testid="chart-trends"] circle[data-unit-id]', (els) =>
       els.map((e) => e.getAttribute('data-kind'))
     );
     expect(kinds.length).toBeGreaterThan(0);
@@ -141,7 +124,7 @@ describe('every change shows its base', () => {
       const expected = await expectedChanges(year, kind);
       expect(expected.size).toBeGreaterThan(kind === 'budget' ? 50 : 5);
       await open(`/ranking/?v=1&m=reception.chg&y=${year}&n=1000${kind === 'final' ? '&kind=final' : ''}`);
-      const marks = await page.$$eval('[data-testid="chart-ranking"] [data-unit-id][data-value]', (els) =>
+      const marks = await ui.page.$$eval('[data-testid="chart-ranking"] [data-unit-id][data-value]', (els) =>
         els.map((e) => [e.getAttribute('data-unit-id')!, Number(e.getAttribute('data-value'))] as const)
       );
       const t = await table('ranking');
@@ -163,7 +146,7 @@ describe('every change shows its base', () => {
       expect(checked).toBeGreaterThan(kind === 'budget' ? 50 : 5);
       // every unit with a change is drawn, and no other
       expect(marks.filter(([u]) => expected.has(u)).length).toBe(expected.size);
-      if (kind === 'budget') await screenshot(page, 'ranking-change-base-table');
+      if (kind === 'budget') await screenshot(ui.page, 'ranking-change-base-table');
     });
 
   it('the demo city’s final accounts compare with last year’s final accounts, its budgets with budgets', async () => {

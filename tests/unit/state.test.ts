@@ -1,6 +1,7 @@
 import { ROW_LIMIT_CHOICES } from '../../src/lib/db/docs';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { EXECUTION_FIGURES } from '../../src/lib/db/execution';
 import {
   FIELDS,
   MAX_LIST,
@@ -46,8 +47,14 @@ function randomValue(name: keyof typeof FIELDS, r: () => number, view?: View): u
     case 'years':
       return some([2019, 2020, 2021, 2022, 2023, 2024]);
     case 'metric':
-      // per-capita divides amounts only
-      return pickOne(view === 'percapita' ? AMOUNT_METRICS.map((m) => m.id) : METRIC_IDS);
+      // per-capita divides amounts only; execution takes the figures a 决算 states beside its 年初预算
+      return pickOne(
+        view === 'percapita'
+          ? AMOUNT_METRICS.map((m) => m.id)
+          : view === 'execution'
+            ? [...EXECUTION_FIGURES]
+            : METRIC_IDS
+      );
     case 'order':
       return pickOne(['asc', 'desc']);
     case 'top':
@@ -134,6 +141,17 @@ describe('URL state: canonical and short', () => {
     expect(state).toEqual({ year: 2023, metric: 'reception', kind: 'final', order: 'asc' });
     // budgets are the default kind of a view that compares values on one axis: dropped from the link
     expect(parseState('ranking', qs('v=1&kind=budget')).state).toEqual({});
+  });
+
+  it('the execution view takes execution figures only, three_public_total and over-execution first by default', () => {
+    expect(parseState('execution', qs('v=1&m=total_expenditure&ord=asc&y=2024')).state).toEqual({
+      metric: 'total_expenditure',
+      order: 'asc',
+      year: 2024
+    });
+    expect(parseState('execution', qs('m=three_public_total&ord=desc')).state).toEqual({});
+    expect(parseState('execution', qs('m=staff_actual')).notices).toHaveLength(1);
+    expect(parseState('execution', qs('kind=budget')).notices).toHaveLength(1);
   });
 
   it('drops values equal to the default when parsing', () => {

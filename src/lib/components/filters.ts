@@ -16,6 +16,8 @@ export type FilterField =
   | 'unit'
   | 'metric'
   | 'amount'
+  /** a figure a 决算 states beside its 年初预算 (the execution view) */
+  | 'execution_metric'
   | 'per'
   | 'split'
   | 'peers'

@@ -6,7 +6,7 @@ import { checkYear, filterNotices } from './notices';
 import type { FilterValue } from './filters';
 import { readPageState, writePageState, type ViewState } from './viewState';
 
-export type OneYearView = 'ranking' | 'percapita' | 'staffing' | 'composition';
+export type OneYearView = 'ranking' | 'percapita' | 'staffing' | 'composition' | 'execution';
 
 export function oneYearPage<V extends OneYearView>(view: V) {
   const parsed = $derived(app.facets ? readPageState(view, page.url.searchParams, app.lang) : null);

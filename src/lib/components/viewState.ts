@@ -35,6 +35,7 @@ export const VIEW_CONTROLS: Record<View, FilterField[]> = {
     'units'
   ],
   benchmark: ['unit', 'year', 'kind', 'peers', 'source'],
+  execution: ['year', 'execution_metric', 'order', 'limit', 'region', 'level', 'category', 'source', 'units'],
   unit: ['unit', 'year', 'kind'],
   quality: ['kind', 'region', 'level', 'category', 'source', 'units'],
   sql: []

@@ -13,6 +13,7 @@ export const VIEW_LABEL: Record<ViewId, StringKey> = {
   staffing: 'view_staffing',
   percapita: 'view_percapita',
   benchmark: 'view_benchmark',
+  execution: 'view_execution',
   unit: 'view_unit',
   quality: 'view_findings',
   sql: 'view_sql'

@@ -15,3 +15,4 @@ export * from './unit';
 export * from './findings';
 export * from './completeness';
 export * from './sources';
+export * from './execution';

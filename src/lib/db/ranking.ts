@@ -84,7 +84,12 @@ ORDER BY r.value ${dir}, r.unit_name, r.unit_id`,
 const SPREAD_KEYS = ['n', 'missing', 'min', 'q1', 'median', 'q3', 'max'] as const;
 
 /** rankingQuery's rows → the ranked rows and the spread. */
-export function splitRanking(rows: (RankingRow & SpreadRow)[]): { rows: RankingRow[]; spread: SpreadRow } {
+export const splitRanking = (rows: (RankingRow & SpreadRow)[]) => splitSpread<RankingRow>(rows);
+
+/** Rows that carry the spread as columns (rankingQuery, executionQuery) → the rows and the spread. */
+export function splitSpread<R extends { unit_id: string }>(
+  rows: (R & SpreadRow)[]
+): { rows: R[]; spread: SpreadRow } {
   const first = rows[0];
   const spread = Object.fromEntries(
     SPREAD_KEYS.map((k) => [k, first ? first[k] : null])
@@ -93,9 +98,9 @@ export function splitRanking(rows: (RankingRow & SpreadRow)[]): { rows: RankingR
   const ranked = rows
     .filter((r) => r.unit_id !== null)
     .map((r) => {
-      const out = { ...r } as Partial<RankingRow & SpreadRow>;
+      const out = { ...r } as Partial<R & SpreadRow>;
       for (const k of SPREAD_KEYS) delete out[k];
-      return out as RankingRow;
+      return out as unknown as R;
     });
   return { rows: ranked, spread };
 }

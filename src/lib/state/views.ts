@@ -21,6 +21,7 @@ import type { CompositionParams } from '../db/composition';
 import type { StaffingParams } from '../db/staffing';
 import type { PercapitaParams } from '../db/percapita';
 import type { BenchmarkParams } from '../db/benchmark';
+import { EXECUTION_DEFAULT_FIGURE, EXECUTION_FIGURES, type ExecutionParams } from '../db/execution';
 import type { FindingsParams } from '../db/findings';
 
 export const VIEWS = [
@@ -30,6 +31,7 @@ export const VIEWS = [
   'staffing',
   'percapita',
   'benchmark',
+  'execution',
   'unit',
   'quality',
   'sql'
@@ -55,6 +57,8 @@ export const VIEW_FIELDS = {
   staffing: [...FILTERS, 'year', 'metric', 'limit'],
   percapita: [...FILTERS, 'year', 'metric', 'per', 'peers', 'limit'],
   benchmark: ['unit', 'year', 'kind', 'sources', 'peers'],
+  // final accounts against their budgets: the kind is not a choice
+  execution: ['regions', 'levels', 'categories', 'units', 'sources', 'year', 'metric', 'order', 'limit'],
   unit: ['unit', 'year', 'kind', 'scope'],
   quality: [...FILTERS, 'years', 'severities', 'checks', 'sort', 'page'],
   sql: ['q']
@@ -79,6 +83,7 @@ export const VIEW_DEFAULTS: { [V in View]: Partial<Record<FieldName, unknown>> }
   staffing: { ...one, metric: STAFFING_DEFAULT_METRIC },
   percapita: { ...one, metric: DEFAULT_METRIC, per: DEFAULT_DENOMINATOR, peers: PERCAPITA_DEFAULT_PEERS },
   benchmark: { peers: BENCHMARK_DEFAULT_PEERS },
+  execution: { metric: EXECUTION_DEFAULT_FIGURE, order: 'desc' },
   unit: {},
   quality: { page: 1, sort: 'severity' },
   sql: {}
@@ -151,6 +156,18 @@ export const STATE_SCHEMAS = {
     sources: list(F.sources.schema),
     peers: o(F.peers.schema)
   }),
+  execution: v.strictObject({
+    regions: filterEntries.regions,
+    levels: filterEntries.levels,
+    categories: filterEntries.categories,
+    units: filterEntries.units,
+    sources: filterEntries.sources,
+    year: o(F.year.schema),
+    // a figure a 决算 states beside its 年初预算
+    metric: o(v.picklist([...EXECUTION_FIGURES])),
+    order: o(F.order.schema),
+    limit: o(F.limit.schema)
+  }),
   unit: v.strictObject({
     unit: o(F.unit.schema),
     year: o(F.year.schema),
@@ -175,6 +192,7 @@ export type CompositionState = ViewState<'composition'>;
 export type StaffingState = ViewState<'staffing'>;
 export type PercapitaState = ViewState<'percapita'>;
 export type BenchmarkState = ViewState<'benchmark'>;
+export type ExecutionState = ViewState<'execution'>;
 export type UnitState = ViewState<'unit'>;
 export type QualityState = ViewState<'quality'>;
 export type SqlState = ViewState<'sql'>;
@@ -189,5 +207,6 @@ export type _StateFitsQueries = [
   Fits<StaffingState, StaffingParams>,
   Fits<PercapitaState, PercapitaParams>,
   Fits<BenchmarkState & { unit: string }, BenchmarkParams>,
+  Fits<ExecutionState, ExecutionParams>,
   Fits<QualityState, FindingsParams>
 ];

@@ -1,0 +1,115 @@
+// 预算执行 budget execution (issue 11): each unit's 决算 against its 年初预算 — the budget document's, else the
+// 决算's own statement (marked) — ranked by the execution rate. The order is checked against the same Parquet
+// read in Node; a link reproduces the view.
+import { describe, expect, it } from 'vitest';
+import { waitReady, screenshot } from './browser';
+import { useSession } from './session';
+import { queryData } from './data';
+
+const ui = useSession();
+const open = (path: string) => ui.open(path);
+
+const marks = () =>
+  ui.page.$$eval('[data-testid="chart-execution"] [data-unit-id][data-value]', (els) =>
+    els.map(
+      (e) => [e.getAttribute('data-unit-id')!, Number(e.getAttribute('data-value'))] as [string, number]
+    )
+  );
+
+/** The rates of one figure in one year, recomputed in Node: one 决算 per unit (the smaller doc_id), the budget
+ * from the unit's budget document of that year and scope, else the 决算's initial_<figure>. */
+async function expectedRates(year: number, figure: string, order: 'desc' | 'asc') {
+  const rows = await queryData(
+    `WITH f AS (
+       SELECT * FROM disclosures WHERE kind = 'final' AND year = $1
+       QUALIFY row_number() OVER (PARTITION BY unit_id ORDER BY doc_id) = 1
+     ),
+     b AS (
+       SELECT unit_id, scope, min(${figure}) AS v FROM disclosures WHERE kind = 'budget' AND year = $1
+       GROUP BY unit_id, scope
+     )
+     SELECT f.unit_id, f.unit_name, f.${figure} AS actual, COALESCE(b.v, f.initial_${figure}) AS budget,
+       CASE WHEN b.v IS NOT NULL THEN 'budget' WHEN f.initial_${figure} IS NOT NULL THEN 'final' END AS src
+     FROM f LEFT JOIN b ON b.unit_id = f.unit_id AND b.scope IS NOT DISTINCT FROM f.scope`,
+    [year]
+  );
+  const out = rows
+    .filter((r) => r.actual !== null && r.budget !== null && Number(r.budget) > 0)
+    .map((r) => ({
+      unit_id: String(r.unit_id),
+      unit_name: String(r.unit_name ?? ''),
+      rate: (Number(r.actual) / Number(r.budget)) * 100,
+      src: String(r.src)
+    }));
+  const dir = order === 'asc' ? 1 : -1;
+  return out.sort(
+    (a, b) =>
+      dir * (a.rate - b.rate) ||
+      (a.unit_name < b.unit_name ? -1 : a.unit_name > b.unit_name ? 1 : 0) ||
+      (a.unit_id < b.unit_id ? -1 : 1)
+  );
+}
+
+describe('budget execution', () => {
+  it('opens from the tabs and ranks units by the 三公 execution rate, as the Parquet gives it', async () => {
+    await open('/ranking/');
+    await ui.page.click('nav a[href*="/execution/"]');
+    await ui.page.waitForURL(/\/execution\//);
+    await waitReady(ui.page);
+    const years = await queryData(`SELECT max(year) AS y FROM disclosures WHERE kind = 'final'`);
+    const year = Number(await ui.page.inputValue('[data-testid="filter-year"]'));
+    expect(year).toBeLessThanOrEqual(Number(years[0].y));
+    const expected = await expectedRates(year, 'three_public_total', 'desc');
+    expect(expected.length).toBeGreaterThan(10);
+    const got = await marks();
+    expect(got.map(([u]) => u)).toEqual(expected.slice(0, got.length).map((e) => e.unit_id));
+    got.forEach(([, v], i) => expect(v).toBeCloseTo(expected[i].rate, 3));
+    // the demo city is synthetic, and said so beside the chart
+    await expect(ui.page.locator('figure.chart .synthetic-note').count()).resolves.toBe(1);
+    await screenshot(ui.page, 'execution-zh');
+  });
+
+  it('under-execution of the total, its link reproducing it; a 决算’s own 年初预算 is marked', async () => {
+    const year = 2024;
+    await open(`/execution/?v=1&y=${year}&m=total_expenditure&ord=asc`);
+    const expected = await expectedRates(year, 'total_expenditure', 'asc');
+    const got = await marks();
+    expect(got.length).toBe(expected.length);
+    expect(got.map(([u]) => u)).toEqual(expected.map((e) => e.unit_id));
+    // the table marks where each budget comes from
+    await ui.page.click('figure.chart [data-testid="toggle-table"]');
+    const t = await ui.page.$eval('[data-testid="table-execution"]', (el) => ({
+      head: [...el.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
+      rows: [...el.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())
+      )
+    }));
+    const src = t.head.indexOf('预算数来源');
+    const id = t.head.indexOf('单位编号');
+    for (const r of t.rows) {
+      const e = expected.find((x) => x.unit_id === r[id])!;
+      expect(r[src]).toBe(e.src === 'budget' ? '预算文档' : '决算文档所述年初预算');
+    }
+    expect(expected.some((e) => e.src === 'final')).toBe(true);
+    expect(expected.some((e) => e.src === 'budget')).toBe(true);
+    // the same link in a fresh page draws the same marks
+    const other = await ui.session.context.newPage();
+    await other.goto(ui.page.url());
+    await waitReady(other);
+    const again = await other.$$eval('[data-testid="chart-execution"] [data-unit-id][data-value]', (els) =>
+      els.map((e) => [e.getAttribute('data-unit-id'), Number(e.getAttribute('data-value'))])
+    );
+    expect(again).toEqual(got);
+    await other.close();
+  });
+
+  it('a choice in the controls goes into the link', async () => {
+    await open('/execution/');
+    await ui.page.selectOption('[data-testid="filter-metric"]', 'reception');
+    await ui.page.waitForURL(/[?&]m=reception(&|$)/);
+    await waitReady(ui.page);
+    const year = Number(await ui.page.inputValue('[data-testid="filter-year"]'));
+    const expected = await expectedRates(year, 'reception', 'desc');
+    expect((await marks()).map(([u]) => u)).toEqual(expected.slice(0, 200).map((e) => e.unit_id));
+  });
+});
