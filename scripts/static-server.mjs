@@ -1,9 +1,10 @@
 // A small static file server for a built site (build/): GET/HEAD with HTTP range requests (DuckDB-WASM reads
-// Parquet by ranges), directory paths served from their index.html, nothing outside the root. Used by the
+// Parquet by ranges), directory paths served from their index.html, nothing outside the root, a missing page
+// answered with the site's 404.html (status 404). Used by the
 // e2e tests to serve exactly what adapter-static wrote, and by the browser bench (which serves another data
 // folder at /data/ and counts the bytes read from it).
 import { createServer } from 'node:http';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
 import { sendFile } from './http-file.mjs';
 
@@ -62,7 +63,17 @@ export function serveStatic(dir, opts = {}) {
     const mount = mounts.find(([prefix]) => url.startsWith(prefix));
     const file = mount ? fileFor(mount[1], url.slice(mount[0].length - 1)) : fileFor(root, url);
     if (!file) {
+      // a page address no file answers: the site's 404 page (its own, readable), with status 404; a missing
+      // data file or asset stays a bare 404
+      const notFound = mount ? null : fileFor(root, '/404.html');
+      const wantsPage =
+        /\btext\/html\b/.test(req.headers.accept ?? '') || !/\.[a-z0-9]+$/i.test(url.split('?')[0]);
       res.statusCode = 404;
+      if (notFound && wantsPage) {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        return res.end(req.method === 'HEAD' ? undefined : readFileSync(notFound));
+      }
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       return res.end('not found');
     }

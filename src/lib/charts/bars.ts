@@ -4,16 +4,8 @@ import { scaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { max, min } from 'd3-array';
 import { spreadOf, type Spread } from './stats';
-import {
-  truncateLabel,
-  textWidth,
-  labelColumn,
-  plotRight,
-  layoutKey,
-  KEY_LINE,
-  type KeyLayout
-} from './labels';
-import { reuseRoot, markValue, setAttr, setText } from './frame';
+import { fitLabel, textWidth, labelColumn, plotRight, layoutKey, KEY_LINE, type KeyLayout } from './labels';
+import { reuseRoot, markValue, setAttr, setText, writeLabel, type Root } from './frame';
 import { COLOR, FONT_SIZE, ROW_HEIGHT, BAR_HEIGHT } from './theme';
 
 export interface BarDatum {
@@ -27,6 +19,8 @@ export interface BarDatum {
   highlight?: boolean;
   /** Extra lines for the tooltip. */
   detail?: string;
+  /** Where the value comes from, for the tooltip ("合成数据 · 2024 预算"). */
+  source?: string;
   /** This unit's own peer spread, drawn as a band behind its bar (per-capita peers by region/level…). */
   band?: { q1: number; median: number; q3: number } | null;
 }
@@ -53,14 +47,22 @@ export interface BarOptions {
   spread?: Spread | null;
   /** 'desc' (default): largest first. */
   order?: 'desc' | 'asc';
+  /** the unit of the values, in the tooltip after the value ("万元") */
+  unitLabel?: string;
+  /** legend of the bar colours: published (darker) and synthetic units; drawn for the kinds present */
+  sourceLegend?: { published: string; synthetic: string };
 }
 
 export interface BarRow extends BarDatum {
+  /** the label as drawn: one line, or two at LABEL_SMALL px when the name is long */
+  labelFit: { lines: string[]; size: number };
   shownLabel: string;
   y: number;
   barX: number;
   barWidth: number;
   valueText: string;
+  /** the tooltip: name, value with its unit, source, detail (one per line) */
+  tip: string;
 }
 
 export interface BarLayout {
@@ -79,6 +81,9 @@ export interface BarLayout {
 
 const MARGIN = { top: 44, bottom: 12 };
 const KEY_FONT = 11;
+const LABEL_SMALL = 10;
+/** the row above the other legends that explains the bar colours */
+const LEGEND_ROW = 20;
 
 /** Where every bar, label and reference line goes. Pure: tested without a browser. */
 export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayout {
@@ -110,7 +115,7 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
   };
   const keyItems = [legend.median, legend.quartiles].filter(Boolean).map((t) => 24 + textWidth(t, KEY_FONT));
   const key = layoutKey(keyItems, textWidth(opts.axisLabel, FONT_SIZE), left, right);
-  const top = MARGIN.top + key.height - KEY_LINE;
+  const top = MARGIN.top + key.height - KEY_LINE + (opts.sourceLegend ? LEGEND_ROW : 0);
   const bandEnds = sorted.flatMap((d) => (d.band ? [d.band.q1, d.band.q3] : []));
   const lo = Math.min(0, min(values) ?? 0, min(bandEnds) ?? 0);
   const hi = Math.max(0, max(values) ?? 0, max(bandEnds) ?? 0);
@@ -123,13 +128,23 @@ export function layoutBars(data: readonly BarDatum[], opts: BarOptions): BarLayo
     const v = d.value;
     const barX = v === null ? x(0) : Math.min(x(0), x(v));
     const barWidth = v === null ? 0 : Math.abs(x(v) - x(0));
+    const labelFit = fitLabel(labelOf(d), left - 12, FONT_SIZE, LABEL_SMALL);
     return {
       ...d,
-      shownLabel: truncateLabel(labelOf(d), left - 12, FONT_SIZE),
+      labelFit,
+      shownLabel: labelFit.lines.join(''),
       y,
       barX,
       barWidth,
-      valueText: v === null ? '—' : opts.formatValue(v)
+      valueText: v === null ? '—' : opts.formatValue(v),
+      tip: [
+        d.label,
+        v === null ? '—' : `${opts.formatValue(v)}${opts.unitLabel ? ' ' + opts.unitLabel : ''}`,
+        d.source,
+        d.detail
+      ]
+        .filter(Boolean)
+        .join('\n')
     };
   });
   return {
@@ -168,14 +183,12 @@ function buildRow(g: SVGGElement, d: BarRow) {
   g.replaceChildren();
   const label = child(g, 'text', { y: ROW_HEIGHT / 2, dy: '0.35em', 'text-anchor': 'end' });
   setText(label, '');
-  child(label, 'title', {});
   if (d.band) {
     child(g, 'rect', { class: 'peer-band', y: 1, height: ROW_HEIGHT - 2, fill: COLOR.quartile });
     child(g, 'line', { y1: 0, y2: ROW_HEIGHT, stroke: COLOR.reference, 'stroke-width': 1.5 });
   }
   if (d.value !== null) {
-    const mark = child(g, 'rect', { class: 'mark', y: (ROW_HEIGHT - BAR_HEIGHT) / 2, height: BAR_HEIGHT });
-    child(mark, 'title', {});
+    child(g, 'rect', { class: 'mark', y: (ROW_HEIGHT - BAR_HEIGHT) / 2, height: BAR_HEIGHT });
   }
   const value = child(g, 'text', { y: ROW_HEIGHT / 2, dy: '0.35em', fill: COLOR.muted });
   setText(value, '');
@@ -192,8 +205,9 @@ function updateRow(g: SVGGElement, d: BarRow, L: BarLayout, x: (v: number) => nu
   setAttr(label, 'x', L.left - 8);
   setAttr(label, 'fill', d.highlight ? COLOR.highlight : COLOR.text);
   setAttr(label, 'font-weight', d.highlight ? 'bold' : null);
-  setText(label, d.shownLabel);
-  setText(label.lastElementChild!, d.label);
+  writeLabel(label, d.labelFit, L.left - 8, ROW_HEIGHT);
+  setAttr(label, 'data-link-unit', d.unitId);
+  setAttr(label, 'data-tip', d.tip);
   if (d.band) {
     const band = kids[i++];
     const median = kids[i++];
@@ -215,11 +229,46 @@ function updateRow(g: SVGGElement, d: BarRow, L: BarLayout, x: (v: number) => nu
       'fill',
       d.highlight ? COLOR.highlight : d.local ? COLOR.local : d.synthetic ? COLOR.synthetic : COLOR.published
     );
-    setText(mark.lastElementChild!, `${d.label}: ${d.valueText}${d.detail ? '\n' + d.detail : ''}`);
+    setAttr(mark, 'data-tip', d.tip);
   }
   const value = kids[i];
   setAttr(value, 'x', d.value !== null && d.value < 0 ? x(0) + 4 : d.barX + d.barWidth + 4);
   setText(value, d.valueText);
+}
+
+/** How far the median/quartile key and the unit sit below the colour legend's row. */
+const keyOffset = (opts: BarOptions) => (opts.sourceLegend ? LEGEND_ROW : 0);
+
+/** The bar colours explained (公开数据 darker, 合成数据 lighter), for the kinds of unit the chart shows, in
+ *  the top row. */
+function drawSourceLegend(root: Root, L: BarLayout, opts: BarOptions) {
+  root.selectAll(':scope > .source-legend').remove();
+  if (!opts.sourceLegend) return;
+  const kinds = (['published', 'synthetic'] as const).filter((k) =>
+    L.rows.some((r) => r.value !== null && !r.highlight && !r.local && r.synthetic === (k === 'synthetic'))
+  );
+  if (!kinds.length) return;
+  const items = kinds.map((k) => ({
+    text: opts.sourceLegend![k],
+    fill: k === 'synthetic' ? COLOR.synthetic : COLOR.published
+  }));
+  const g = root
+    .append('g')
+    .attr('class', 'source-legend')
+    .attr('data-testid', 'source-legend')
+    .attr('transform', `translate(${Math.min(L.left, 4 + (L.key.items[0]?.x ?? L.left))},0)`);
+  let x = 0;
+  for (const it of items) {
+    g.append('rect').attr('x', x).attr('y', 4).attr('width', 12).attr('height', 12).attr('fill', it.fill);
+    g.append('text')
+      .attr('x', x + 16)
+      .attr('y', 10)
+      .attr('dy', '0.35em')
+      .attr('font-size', KEY_FONT)
+      .attr('fill', COLOR.text)
+      .text(it.text);
+    x += 16 + textWidth(it.text, KEY_FONT) + 16;
+  }
 }
 
 /**
@@ -271,7 +320,7 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
   root
     .select(':scope > text.axis-label')
     .attr('x', L.key.unit.x)
-    .attr('y', L.key.unit.y)
+    .attr('y', L.key.unit.y + keyOffset(opts))
     .text(opts.axisLabel);
 
   // rows joined by position: row i is reused for whichever unit ranks i-th now
@@ -296,7 +345,10 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
       .attr('stroke', COLOR.reference)
       .attr('stroke-dasharray', '4 3');
     const [mk, qk] = L.key.items;
-    const median = root.append('g').attr('class', 'spread').attr('transform', `translate(${mk.x},${mk.y})`);
+    const median = root
+      .append('g')
+      .attr('class', 'spread')
+      .attr('transform', `translate(${mk.x},${mk.y + keyOffset(opts)})`);
     median
       .append('line')
       .attr('x1', 0)
@@ -313,7 +365,7 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
       const quartiles = root
         .append('g')
         .attr('class', 'spread')
-        .attr('transform', `translate(${qk.x},${qk.y})`);
+        .attr('transform', `translate(${qk.x},${qk.y + keyOffset(opts)})`);
       quartiles
         .append('rect')
         .attr('y', -6)
@@ -328,5 +380,6 @@ export function drawBars(svg: SVGSVGElement, data: readonly BarDatum[], opts: Ba
         .text(L.legend.quartiles);
     }
   }
+  drawSourceLegend(root, L, opts);
   return L;
 }

@@ -96,3 +96,35 @@ export function setText(el: Element, text: string): void {
 export function markValue(v: number): string {
   return String(Math.round(v * 1e4) / 1e4);
 }
+
+/** Write a row label (fitLabel) into a <text> centred on its row: one line as the element's own text, two
+ *  as tspans; a font size other than the chart's is set on the element. A <title> child stays last. */
+export function writeLabel(
+  el: Element,
+  label: { lines: readonly string[]; size: number },
+  x: number,
+  rowHeight: number
+) {
+  const { lines, size } = label;
+  const spans = [...el.children].filter((c) => c.tagName === 'tspan');
+  setAttr(el, 'font-size', size === FONT_SIZE ? null : size);
+  if (lines.length === 1) {
+    for (const s of spans) s.remove();
+    setText(el, lines[0]);
+    return;
+  }
+  setText(el, '');
+  const title = [...el.children].find((c) => c.tagName === 'title') ?? null;
+  lines.forEach((line, i) => {
+    let s = spans[i];
+    if (!s) {
+      s = el.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+      el.insertBefore(s, title);
+    }
+    setAttr(s, 'x', x);
+    setAttr(s, 'y', rowHeight / 2 + (i - (lines.length - 1) / 2) * size * 1.05);
+    setAttr(s, 'dy', '0.35em');
+    setText(s, line);
+  });
+  for (const s of spans.slice(lines.length)) s.remove();
+}

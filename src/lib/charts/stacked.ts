@@ -1,19 +1,13 @@
 // Parts per unit, as horizontal bars: stacked (三公 parts; basic/project; personnel/public) or grouped side by
-// side (编制 / 实有 / 在职). Each part is one mark with data-unit-id, data-part and data-value.
+// side (编制 / 实有 / 在职). Each part is one mark with data-unit-id, data-part, data-value and data-synthetic.
 import { scaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { max, sum } from 'd3-array';
-import {
-  truncateLabel,
-  textWidth,
-  labelColumn,
-  plotRight,
-  layoutKey,
-  KEY_LINE,
-  type KeyLayout
-} from './labels';
-import { prepareRoot, markValue } from './frame';
+import { fitLabel, textWidth, labelColumn, plotRight, layoutKey, KEY_LINE, type KeyLayout } from './labels';
+import { prepareRoot, markValue, writeLabel } from './frame';
 import { COLOR, FONT_SIZE, partColor } from './theme';
+
+const LABEL_SMALL = 10;
 
 export interface PartsDatum {
   unitId: string;
@@ -55,7 +49,12 @@ export interface PartsLayout {
   right: number;
   top: number;
   rowHeight: number;
-  rows: (PartsDatum & { shownLabel: string; y: number; total: number | null })[];
+  rows: (PartsDatum & {
+    labelFit: { lines: string[]; size: number };
+    shownLabel: string;
+    y: number;
+    total: number | null;
+  })[];
   segments: PartSegment[];
   domain: [number, number];
   /** where the legend's items and the axis' unit go */
@@ -130,7 +129,8 @@ export function layoutParts(data: readonly PartsDatum[], opts: PartsOptions): Pa
         });
       }
     });
-    return { ...d, shownLabel: truncateLabel(labelOf(d), left - 12, FONT_SIZE), y, total: totalOf(d) };
+    const labelFit = fitLabel(labelOf(d), left - 12, FONT_SIZE, LABEL_SMALL);
+    return { ...d, labelFit, shownLabel: labelFit.lines.join(''), y, total: totalOf(d) };
   });
   return {
     width: opts.width,
@@ -192,16 +192,21 @@ export function drawParts(svg: SVGSVGElement, data: readonly PartsDatum[], opts:
 
   root
     .append('g')
-    .selectAll('text')
+    .selectAll('g')
     .data(L.rows)
-    .join('text')
+    .join('g')
+    .attr('transform', (d) => `translate(0,${d.y})`)
+    .append('text')
     .attr('x', L.left - 8)
-    .attr('y', (d) => d.y + L.rowHeight / 2)
+    .attr('y', L.rowHeight / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .text((d) => d.shownLabel)
-    .append('title')
-    .text((d) => d.label);
+    .each(function (d) {
+      const title = this.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'title');
+      title.textContent = d.label;
+      this.appendChild(title);
+      writeLabel(this, d.labelFit, L.left - 8, L.rowHeight);
+    });
   const marks = root
     .append('g')
     .attr('class', 'marks')
@@ -218,6 +223,7 @@ export function drawParts(svg: SVGSVGElement, data: readonly PartsDatum[], opts:
     .attr('height', (s) => s.height)
     .attr('fill', (s) => s.color);
   const rowById = new Map(L.rows.map((r) => [r.unitId, r]));
+  marks.attr('data-synthetic', (s) => String(rowById.get(s.unitId)?.synthetic ?? false));
   marks
     .append('title')
     .text((s) => `${rowById.get(s.unitId)?.label}: ${labelOfPart.get(s.part)} ${opts.formatValue(s.value)}`);

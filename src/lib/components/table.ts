@@ -1,11 +1,17 @@
 // Columns of a table alternative: the same definition renders the HTML table and the CSV export.
 import type { Snippet } from 'svelte';
-import type { CsvColumn } from '../charts/export';
+import { roundTo, type CsvColumn } from '../charts/export';
+import { columnLabel, valueLabel, type Lang } from '../i18n';
+import type { LabelledColumn } from '../model';
 
 export interface TableColumn<T> extends CsvColumn<T> {
   /** shown text; defaults to String(value) */
   text?: (row: T) => string;
   numeric?: boolean;
+  /** decimals a numeric column's CSV keeps (default 4: amounts are stored in 万元 to 4 decimals) */
+  digits?: number;
+  /** the CSV cell, when neither the value nor the shown text is what a file should hold */
+  csv?: (row: T) => string | number | boolean | null | undefined;
   /** marks the row's unit as synthetic (a badge after the text) */
   synthetic?: (row: T) => boolean;
   /** a link target for the cell text */
@@ -18,4 +24,36 @@ export function cellText<T>(col: TableColumn<T>, row: T): string {
   if (col.text) return col.text(row);
   const v = col.value(row);
   return v === null || v === undefined ? '—' : String(v);
+}
+
+/** What a column writes into a CSV: numbers rounded to the column's precision, a coded value (kind, severity,
+ *  check…) as the words the table shows, never an internal name; an em dash (no value) as an empty cell. */
+export function csvValue<T>(col: TableColumn<T>, row: T): string | number | boolean | null | undefined {
+  if (col.csv) return col.csv(row);
+  const v = col.value(row);
+  if (typeof v === 'number') return col.numeric ? roundTo(v, col.digits ?? 4) : v;
+  if (!col.text || v === null || v === undefined) return v;
+  const shown = col.text(row);
+  return shown === '—' ? null : shown;
+}
+
+/** The table's columns as CSV columns (see csvValue). */
+export const csvColumns = <T>(columns: readonly TableColumn<T>[]): CsvColumn<T>[] =>
+  columns.map((c) => ({ label: c.label, value: (r: T) => csvValue(c, r) }));
+
+type Coded = Partial<Record<'level' | 'category' | 'kind' | 'source_kind', string | null>>;
+
+/** 级次, 类别, 类型 and 来源 of a unit-year row, each by its name (区县级 → District/county, final → 决算). */
+export function identityColumns<T extends Coded>(lang: Lang): TableColumn<T>[] {
+  const col = (name: LabelledColumn & keyof Coded, table: 'units' | 'disclosures'): TableColumn<T> => ({
+    label: columnLabel(lang, name, table),
+    value: (r) => r[name] ?? null,
+    text: (r) => valueLabel(lang, name, r[name])
+  });
+  return [
+    col('level', 'units'),
+    col('category', 'units'),
+    col('kind', 'disclosures'),
+    col('source_kind', 'units')
+  ];
 }

@@ -139,3 +139,18 @@ export function knownUnitIds(f: Facets): Set<string> {
   }
   return s;
 }
+
+export interface DataDateRow {
+  first_year: number | null;
+  last_year: number | null;
+  /** the latest published_on of any document, yyyy-mm-dd (NULL when none states one) */
+  published: string | null;
+}
+
+/** The span of years and the latest publication date of the documents the data holds: the date an export
+ *  names. */
+export const dataDateQuery = () => ({
+  sql: `SELECT min(year)::INTEGER AS first_year, max(year)::INTEGER AS last_year,
+  strftime(max(published_on), '%Y-%m-%d') AS published FROM disclosures`,
+  params: [] as unknown[]
+});

@@ -119,11 +119,9 @@ export function metricSql(id: MetricId, alias = 'd'): string {
   return `CASE WHEN ${prev} IS NULL OR ${prev} = 0 THEN NULL ELSE CAST((${own} - ${prev}) AS DOUBLE) / ${prev} * 100 END`;
 }
 
-/** Whether the document can state the metric's prior-year value (a figure the narrative compares). */
-export const hasPrevValue = (id: MetricId): boolean => {
-  const m = metricOf(id);
-  return m.measure === 'value' && prevSet.has(m.figure);
-};
+/** Whether the document can state the prior-year value of the metric's figure (a figure the narrative
+ *  compares): a change metric's base. */
+export const hasPrevValue = (id: MetricId): boolean => prevSet.has(metricOf(id).figure);
 
 /** The base a metric is shown against: its figure's like-for-like prior-year value (NULL for a figure without one). */
 export function prevMetricSql(id: MetricId, alias = 'd'): string {

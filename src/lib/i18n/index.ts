@@ -1,6 +1,15 @@
 // Translation of UI strings and schema labels, and number formatting for both languages.
 import { format } from 'd3-format';
-import { TABLES, FIGURES, SCORES, type Column, type FigureName, type TableName } from '../model';
+import {
+  TABLES,
+  FIGURES,
+  SCORES,
+  VALUE_LABELS,
+  type Column,
+  type FigureName,
+  type LabelledColumn,
+  type TableName
+} from '../model';
 import { STRINGS, LANGS, type Lang, type StringKey } from './strings';
 
 export { STRINGS, LANGS, type Lang, type StringKey };
@@ -22,6 +31,15 @@ export function columnLabel(lang: Lang, name: string, table: TableName = 'disclo
     TABLES[table].find((c) => c.name === name) ?? FIGURES.find((f) => f.name === name);
   if (!col) return name;
   return lang === 'zh' ? col.zh : col.en;
+}
+
+/** The name of a coded value (kind 'final' → 决算 / Final accounts, level 区县级 → District/county); a value
+ *  without a name is shown as it is, NULL as an em dash. */
+export function valueLabel(lang: Lang, column: LabelledColumn, value: string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const names: Record<string, readonly [string, string]> = VALUE_LABELS[column];
+  const l = Object.hasOwn(names, value) ? names[value] : undefined;
+  return l ? l[lang === 'zh' ? 0 : 1] : value;
 }
 
 export function figureLabel(lang: Lang, name: FigureName): string {

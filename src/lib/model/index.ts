@@ -3,3 +3,4 @@ export * from './records';
 export * from './checks';
 export * from './completeness';
 export * from './check-values';
+export * from './labels';

@@ -182,3 +182,13 @@ export function serializeState<V extends View>(
 /** `?v=1&…` for a view's state (what a copied link carries), with its language when given. */
 export const queryString = <V extends View>(view: V, state: ViewState<V>, lang?: UrlLang) =>
   `?${serializeState(view, state, lang)}`;
+
+/** Parameters of the URL that no field of the view reads (kept: the version and the language), in order. */
+export function unknownParams(
+  view: View,
+  params: URLSearchParams,
+  keep: readonly string[] = [LANG_KEY]
+): string[] {
+  const known = new Set([VERSION_KEY, ...keep, ...fieldsOf(view).map((f) => f.field.key)]);
+  return [...new Set([...params.keys()].filter((k) => !known.has(k)))];
+}
