@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { openSession, waitReady, screenshot, type Session } from './browser';
+import { parseCsv } from './csv';
 
 const TEMPLATE_UNIT = '示例市测试局';
 const LONG_WORD = 'W'.repeat(56) + '示例局';
@@ -147,39 +148,6 @@ async function expectInert(): Promise<string> {
   expect(got.body + got.title).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
   expect(dialogs).toEqual([]);
   return got.text;
-}
-
-/** Parse RFC 4180 CSV (quoted fields, "" inside quotes, CRLF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -102,9 +102,11 @@ describe('completeness as a ranking metric', () => {
 describe('completeness in the benchmark', () => {
   it('gives a unit’s score and its percentile among its peers, whole points', async () => {
     const rows = await db.query<q.BenchmarkRow>(q.benchmarkQuery({ unit: unitIdOf(OTHER) }, facets)!);
-    expect(rows.map((r) => r.metric)).toEqual(
-      q.METRICS.filter((m) => m.measure === 'value').map((m) => m.id)
-    );
+    // every value metric, then the amounts per head of staff
+    expect(rows.map((r) => r.metric)).toEqual([
+      ...q.METRICS.filter((m) => m.measure === 'value').map((m) => m.id),
+      ...q.PER_HEAD_METRICS
+    ]);
     const c = rows.find((r) => r.metric === 'completeness')!;
     // its one peer of the same region and level is the complete fixture
     expect(c).toMatchObject({ value: 90, n: 2, min: 90, max: 100, percentile: 0 });

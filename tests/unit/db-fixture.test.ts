@@ -245,8 +245,9 @@ describe('per capita', () => {
 describe('benchmark', () => {
   it('percentile of every figure among the peers, outliers by the IQR rule', async () => {
     const rows = await db.query<q.BenchmarkRow>(q.benchmarkQuery({ unit: 'u6' }, facets)!);
-    // the 23 figures and the 公开完整度 score (NULL in this hand-made data)
-    expect(rows).toHaveLength(24);
+    // the 23 figures, the 公开完整度 score (NULL in this hand-made data) and 10 amounts per head
+    expect(rows).toHaveLength(24 + q.PER_HEAD_METRICS.length);
+    expect(q.PER_HEAD_METRICS).toHaveLength(10);
     expect(rows.find((r) => r.metric === 'completeness')).toMatchObject({ value: null, n: 0 });
     const reception = rows.find((r) => r.metric === 'reception')!;
     // peers: same region (示例市) and level (市级), 2023 budgets: u1 8, u2 19.75, u3 5, u5 6, u6 100

@@ -12,8 +12,12 @@ export interface PercentileDatum {
   metric: string;
   label: string;
   value: number;
-  /** 0–100: share of peers with a lower value (ties count half). */
+  /** 0–100: the unit's percent rank among its peers (the lowest of a tie) */
   percentile: number;
+  /** the top of the percentiles a tie spans (= percentile without a tie) */
+  percentileHi: number;
+  /** "P37", or "P0–P90" for a tie */
+  percentileText: string;
   outlier: boolean;
   peers: number;
   valueText: string;
@@ -51,8 +55,8 @@ export function drawPercentiles(
   const left = labelColumn(opts.width, longest + 4);
   // the value and percentile after each row; on a narrow chart only the percentile (the value is in the tooltip)
   const full = (d: PercentileDatum) =>
-    `${d.valueText} · P${Math.round(d.percentile)}${d.outlier ? ' · ' + opts.outlierLabel : ''}`;
-  const short = (d: PercentileDatum) => `P${Math.round(d.percentile)}${d.outlier ? ' !' : ''}`;
+    `${d.valueText} · ${d.percentileText}${d.outlier ? ' · ' + opts.outlierLabel : ''}`;
+  const short = (d: PercentileDatum) => `${d.percentileText}${d.outlier ? ' !' : ''}`;
   const widest = (f: (d: PercentileDatum) => string) => max(data, (d) => textWidth(f(d), FONT_SIZE)) ?? 0;
   const note = opts.width - widest(full) - 12 >= left + 160 ? full : short;
   const right = plotRight(opts.width, left, widest(note)) - 10;
@@ -100,6 +104,19 @@ export function drawPercentiles(
     .attr('y1', ROW_HEIGHT / 2)
     .attr('y2', ROW_HEIGHT / 2)
     .attr('stroke', COLOR.grid);
+  // a tie: the span of percentiles the tied peers share, the dot at its middle
+  row
+    .filter((d) => d.percentileHi > d.percentile)
+    .append('line')
+    .attr('class', 'tie-range')
+    .attr('x1', (d) => x(d.percentile))
+    .attr('x2', (d) => x(d.percentileHi))
+    .attr('y1', ROW_HEIGHT / 2)
+    .attr('y2', ROW_HEIGHT / 2)
+    .attr('stroke', (d) => (d.outlier ? COLOR.outlier : COLOR.published))
+    .attr('stroke-opacity', 0.45)
+    .attr('stroke-width', 6)
+    .attr('stroke-linecap', 'round');
   row
     .append('circle')
     .attr('class', 'mark')
@@ -107,13 +124,14 @@ export function drawPercentiles(
     .attr('data-metric', (d) => d.metric)
     .attr('data-value', (d) => markValue(d.value))
     .attr('data-percentile', (d) => markValue(d.percentile))
+    .attr('data-percentile-hi', (d) => markValue(d.percentileHi))
     .attr('data-outlier', (d) => String(d.outlier))
-    .attr('cx', (d) => x(d.percentile))
+    .attr('cx', (d) => x((d.percentile + d.percentileHi) / 2))
     .attr('cy', ROW_HEIGHT / 2)
     .attr('r', 6)
     .attr('fill', (d) => (d.outlier ? COLOR.outlier : COLOR.published))
     .append('title')
-    .text((d) => `${d.label}: ${d.valueText} · P${Math.round(d.percentile)} / ${d.peers}`);
+    .text((d) => `${d.label}: ${d.valueText} · ${d.percentileText} · n=${d.peers}`);
   row
     .append('text')
     .attr('x', right + 10)

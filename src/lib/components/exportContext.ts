@@ -29,39 +29,17 @@ export function filtersText(lang: Lang, view: View, params: URLSearchParams, fac
   const strings = (k: string) => (Array.isArray(s[k]) ? (s[k] as unknown[]).map(String) : []);
   if (typeof s.kind === 'string') add(t(lang, 'kind'), valueLabel(lang, 'kind', s.kind));
   if (typeof s.scope === 'string') add(columnLabel(lang, 'scope'), valueLabel(lang, 'scope', s.scope));
-  const regions = strings('regions');
-  if (regions.length) add(t(lang, 'region'), listText(lang, regions));
-  const levels = strings('levels');
-  if (levels.length)
-    add(
-      t(lang, 'level'),
-      listText(
-        lang,
-        levels.map((l) => valueLabel(lang, 'level', l))
-      )
-    );
-  const cats = strings('categories');
-  if (cats.length)
-    add(
-      t(lang, 'category'),
-      listText(
-        lang,
-        cats.map((c) => valueLabel(lang, 'category', c))
-      )
-    );
-  const names = (ids: string[]) =>
-    ids.map((id) => facets?.units.find((u) => u.unit_id === id)?.unit_name ?? id);
-  const units = strings('units');
-  if (units.length) add(t(lang, 'units_selected'), listText(lang, names(units)));
-  const sources = strings('sources');
-  if (sources.length)
-    add(
-      t(lang, 'source'),
-      listText(
-        lang,
-        sources.map((x) => valueLabel(lang, 'source_kind', x))
-      )
-    );
+  /** a list filter by the names of its values */
+  const list = (key: string, label: string, name: (v: string) => string = (v) => v) => {
+    const values = strings(key);
+    if (values.length) add(label, listText(lang, values.map(name)));
+  };
+  list('regions', t(lang, 'region'));
+  list('levels', t(lang, 'level'), (l) => valueLabel(lang, 'level', l));
+  list('categories', t(lang, 'category'), (c) => valueLabel(lang, 'category', c));
+  const unitName = (id: string) => facets?.units.find((u) => u.unit_id === id)?.unit_name ?? id;
+  list('units', t(lang, 'units_selected'), unitName);
+  list('sources', t(lang, 'source'), (x) => valueLabel(lang, 'source_kind', x));
   if (typeof s.per === 'string') add(t(lang, 'denominator'), columnLabel(lang, s.per));
   if (typeof s.peers === 'string') add(t(lang, 'peer_group'), peersText(lang, s.peers));
   if (view === 'percapita' && isMetricId(s.metric)) add(t(lang, 'metric'), metricLabel(lang, s.metric));
