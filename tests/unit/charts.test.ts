@@ -80,7 +80,10 @@ describe('layoutBars', () => {
     const L = layoutBars(long, { ...barOpts, width: 324, formatValue: fmt });
     expect(L.left).toBeLessThanOrEqual(324 * 0.36);
     expect(L.rows[0].shownLabel.endsWith('…')).toBe(true);
-    expect(textWidth(L.rows[0].shownLabel, 12)).toBeLessThanOrEqual(L.left);
+    // drawn in two smaller lines, each within the names' column
+    const fit = L.rows[0].labelFit;
+    expect(fit.lines).toHaveLength(2);
+    for (const line of fit.lines) expect(textWidth(line, fit.size)).toBeLessThanOrEqual(L.left);
     // the label keeps the full name (for its tooltip)
     expect(L.rows[0].label).toBe(long[0].label);
     for (const r of L.rows)
