@@ -85,7 +85,7 @@ describe('npm start -- --data DIR on a folder of your own documents', () => {
     await waitReady(page);
     const names = await page
       .locator('[data-testid="chart-ranking"] [data-unit-id]')
-      .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-tip') ?? ''));
     expect(names.join(' ')).toContain('上海市普陀区商务委员会');
     await page.goto(`${url}/ranking/?v=1&m=reception&y=2023`);
     await waitReady(page);

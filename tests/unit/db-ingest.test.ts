@@ -324,7 +324,10 @@ describe('benchmark on the ingested data', () => {
       (r) => r.year === 2024 && r.level === '市级' && r.source_kind === 'synthetic'
     )!;
     const rows = await db.query<q.BenchmarkRow>(q.benchmarkQuery({ unit: target.unit_id }, facets)!);
-    expect(rows).toHaveLength(q.METRICS.filter((m) => m.measure === 'value').length);
+    // every value metric, then the amounts per head of staff
+    expect(rows).toHaveLength(
+      q.METRICS.filter((m) => m.measure === 'value').length + q.PER_HEAD_METRICS.length
+    );
     const peers = picked(all).filter(
       (r) =>
         r.year === 2024 && r.kind === target.kind && r.region === target.region && r.level === target.level

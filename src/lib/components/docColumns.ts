@@ -1,6 +1,6 @@
 // The columns that say what a row's figure is: the document's kind (预算/决算), its scope (部门/单位) and its
 // source (published/synthetic). Every comparison table and its CSV carry them.
-import { columnLabel, t, type Lang } from '../i18n';
+import { columnLabel, t, valueLabel, type Lang } from '../i18n';
 import type { TableColumn } from './table';
 
 export interface DocKindRow {
@@ -20,6 +20,10 @@ export function docColumns<T extends DocKindRow>(lang: Lang): TableColumn<T>[] {
       value: (r) => r.scope,
       text: (r) => (r.scope ? t(lang, r.scope === 'department' ? 'scope_department' : 'scope_unit') : '—')
     },
-    { label: columnLabel(lang, 'source_kind'), value: (r) => r.source_kind }
+    {
+      label: columnLabel(lang, 'source_kind'),
+      value: (r) => r.source_kind,
+      text: (r) => valueLabel(lang, 'source_kind', r.source_kind)
+    }
   ];
 }
