@@ -7,7 +7,7 @@
 //    PDF (the template fixture through the CLI), since a document already served is refused.
 //
 //   npm run build   (first; this script builds nothing)
-//   npm run bench:local [-- --pdf FILE] [--runs 3] [--cold 5] [--build build]
+//   npm run bench:local [-- --pdf FILE] [--kind budget|final] [--year 2024] [--runs 3] [--cold 5] [--build build]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -30,6 +30,9 @@ const PDF = resolve(
     ].find(existsSync)!
 );
 const RUNS = Number(args.get('runs') ?? 3);
+/** the ranking shows one kind at a time: the kind (and year) of the PDF added, so its bar is drawn */
+const KIND = args.get('kind') === 'final' ? 'final' : 'budget';
+const YEAR = Number(args.get('year') ?? 2024);
 const COLD = Number(args.get('cold') ?? 5);
 
 const pct = (xs: number[], p: number) =>
@@ -120,7 +123,7 @@ async function main() {
   const listed: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const b = await browser();
-    await b.page.goto(`${server.url}/ranking/?v=1&y=2024`);
+    await b.page.goto(`${server.url}/ranking/?v=1&y=${YEAR}&kind=${KIND}`);
     await ready(b.page);
     await b.page.evaluate(() => {
       const input = document.querySelector('input[data-testid="add-documents"]')!;
