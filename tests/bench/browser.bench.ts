@@ -11,12 +11,12 @@
 // set when data-ready is set) and the wall time the driver sees (page.goto → the driver seeing data-ready,
 // checked every animation frame: includes the browser starting the navigation and the driver's round
 // trips). Prints one line per measure; figures are measured, never assumed.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { CHROMIUM_ARGS } from '../e2e/browser';
+import { launchBenchBrowser } from './chromium';
 
 const FLAGS = new Set(['breakdown']);
 const args = new Map<string, string>();
@@ -42,30 +42,6 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
 };
 const ms = (x: number) => `${x.toFixed(0)} ms`;
-
-async function launch() {
-  const profile = mkdtempSync(join(tmpdir(), 'gongkai-bench-chrome-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 }
-  });
-  const offsite: string[] = [];
-  await ctx.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname !== '127.0.0.1') {
-      offsite.push(u.href);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  const close = async () => {
-    await ctx.close();
-    rmSync(profile, { recursive: true, force: true });
-  };
-  return { ctx, offsite, close };
-}
 
 /** Checked every animation frame: waitForSelector polls every 500 ms after its first ~270 ms, which put up
  * to half a second of the driver's polling into the wall figure. */
@@ -181,7 +157,7 @@ async function main() {
   const coldBytes: number[] = [];
   const offsite: string[] = [];
   for (let i = 0; i < COLD; i++) {
-    const b = await launch();
+    const b = await launchBenchBrowser();
     const page = await b.ctx.newPage();
     dataBytes = 0;
     dataRequests = 0;
@@ -227,7 +203,7 @@ async function main() {
   );
 
   // filter changes on one warm page: cycle the metric picker through its options
-  const b = await launch();
+  const b = await launchBenchBrowser();
   const page = await b.ctx.newPage();
   await page.goto(url);
   await waitReady(page);

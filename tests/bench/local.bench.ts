@@ -12,9 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { CHROMIUM_ARGS } from '../e2e/browser';
+import { launchBenchBrowser } from './chromium';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -40,34 +40,6 @@ const pct = (xs: number[], p: number) =>
 const summary = (xs: number[]) =>
   `median ${pct(xs, 0.5).toFixed(0)} ms, p95 ${pct(xs, 0.95).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (n=${xs.length})`;
 
-async function browser() {
-  const profile = mkdtempSync(join(tmpdir(), 'gongkai-bench-local-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 }
-  });
-  const offsite: string[] = [];
-  await ctx.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname !== '127.0.0.1' && !/^(data|blob):/.test(u.href)) {
-      offsite.push(u.href);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
-  return {
-    page,
-    offsite,
-    close: async () => {
-      await ctx.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
-  };
-}
-
 const ready = (page: Page) =>
   page.waitForFunction(() => document.documentElement.getAttribute('data-ready') === 'true', null, {
     polling: 'raf',
@@ -90,7 +62,7 @@ async function main() {
   const own = await serveStatic(BUILD, { host: '127.0.0.1', port: 0 });
   const cold: number[] = [];
   for (let i = 0; i < COLD; i++) {
-    const b = await browser();
+    const b = await launchBenchBrowser();
     await b.page.goto(`${own.url}/ranking/`);
     await ready(b.page);
     const t = await b.page.evaluate(
@@ -122,7 +94,7 @@ async function main() {
   const added: number[] = [];
   const listed: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const b = await browser();
+    const b = await launchBenchBrowser();
     await b.page.goto(`${server.url}/ranking/?v=1&y=${YEAR}&kind=${KIND}`);
     await ready(b.page);
     await b.page.evaluate(() => {
