@@ -4,7 +4,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import { roundTo, toCsv, frameLines } from '../../src/lib/charts/export';
-import { wrapText, fitLabel, textWidth } from '../../src/lib/charts/labels';
+import { textWidth } from '../../src/lib/charts/labels';
+import { wrapText, fitLabel } from '../../src/lib/charts/linebreak';
 import { csvColumns, csvValue, identityColumns, type TableColumn } from '../../src/lib/components/table';
 import { valueLabel } from '../../src/lib/i18n';
 import { dataDateText } from '../../src/lib/components/exportContext';

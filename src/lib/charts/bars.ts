@@ -4,7 +4,8 @@ import { scaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { max, min } from 'd3-array';
 import { spreadOf, type Spread } from './stats';
-import { fitLabel, textWidth, labelColumn, plotRight, layoutKey, KEY_LINE, type KeyLayout } from './labels';
+import { textWidth, labelColumn, plotRight, layoutKey, KEY_LINE, type KeyLayout } from './labels';
+import { fitLabel } from './linebreak';
 import { reuseRoot, markValue, setAttr, setText, writeLabel, type Root } from './frame';
 import { COLOR, FONT_SIZE, ROW_HEIGHT, BAR_HEIGHT } from './theme';
 

@@ -1,6 +1,6 @@
 // Exports of a chart: its table as CSV, the SVG itself, and a PNG rendered from the SVG, each saying what it
 // shows (title, filters, data date, the synthetic-data note) in the file itself.
-import { wrapText } from './labels';
+import { wrapText } from './linebreak';
 import { COLOR, FONT_FAMILY } from './theme';
 
 export interface CsvColumn<T> {

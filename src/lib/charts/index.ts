@@ -5,6 +5,7 @@ export * from './scatter';
 export * from './percentiles';
 export * from './stats';
 export * from './labels';
+export * from './linebreak';
 export * from './export';
 export * from './motion';
 export * from './theme';

@@ -1,4 +1,5 @@
-// Text helpers for chart labels: CJK-aware width estimates and truncation.
+// Text helpers for chart labels: CJK-aware width estimates, truncation and the names' column (line breaking is
+// in linebreak.ts).
 
 /** Rough rendered width in px: CJK and full-width characters count 1 em, others ~0.6 em. */
 export function textWidth(text: string, fontSize: number): number {
@@ -79,41 +80,4 @@ export function layoutKey(itemWidths: number[], unitWidth: number, left: number,
     x = 4;
   }
   return { items, unit: { x: right, y: y0 + line * KEY_LINE }, height: (line + 1) * KEY_LINE };
-}
-
-/** Break text into lines of at most maxWidth px (at a space when the line has one, else between
- *  characters); nothing is cut. */
-export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const ch of text) {
-    if (line && textWidth(line + ch, fontSize) > maxWidth) {
-      const space = line.lastIndexOf(' ');
-      if (ch !== ' ' && space > 0) {
-        lines.push(line.slice(0, space));
-        line = line.slice(space + 1);
-      } else {
-        lines.push(line);
-        line = '';
-      }
-      if (ch === ' ') continue;
-    }
-    line += ch;
-  }
-  if (line || !lines.length) lines.push(line);
-  return lines;
-}
-
-/** A row label: one line at fontSize when it fits, else at the smaller size in one line or two (a long real
- *  name is wrapped, not cut; only a name longer than two small lines ends in "…"). */
-export function fitLabel(
-  text: string,
-  maxWidth: number,
-  fontSize: number,
-  small: number
-): { lines: string[]; size: number } {
-  if (textWidth(text, fontSize) <= maxWidth) return { lines: [text], size: fontSize };
-  const [first] = wrapText(text, maxWidth, small);
-  const rest = text.slice(first.length).trim();
-  return { lines: rest ? [first, truncateLabel(rest, maxWidth, small)] : [first], size: small };
 }

@@ -3,7 +3,8 @@
 import { scaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { max, sum } from 'd3-array';
-import { fitLabel, textWidth, labelColumn, plotRight, layoutKey, KEY_LINE, type KeyLayout } from './labels';
+import { textWidth, labelColumn, plotRight, layoutKey, KEY_LINE, type KeyLayout } from './labels';
+import { fitLabel } from './linebreak';
 import { prepareRoot, markValue, writeLabel } from './frame';
 import { COLOR, FONT_SIZE, partColor } from './theme';
 
