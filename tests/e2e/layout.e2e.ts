@@ -1,13 +1,17 @@
 // Phone and paper (issue 11): at 390×844 no view is wider than the screen, the ranking's names take at most
 // about a third of the chart and its values are never cut, chips wrap, tables scroll sideways instead of
 // wrapping a cell one character per line; printed, the controls are gone, the filters and the link are text
-// and the chart is scaled to the page rather than clipped.
+// and the chart is scaled to the page rather than clipped; each chart carries its title, filters, data date and
+// synthetic note as an exported image does.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { queryData, seedUnit } from './data';
 import { useSession } from './session';
 import { VIEWS } from '../../src/lib/state';
+import { dataDateQuery, type DataDateRow } from '../../src/lib/db/facets';
+import { dataDateText } from '../../src/lib/components/exportContext';
+import { t } from '../../src/lib/i18n';
 
 const s = useSession({ width: 390, height: 844 });
 const open = s.open;
@@ -128,6 +132,8 @@ describe('print', () => {
     // on screen: controls, and a chart wider than a narrow box (it scrolls)
     expect(await shown('button')).toBeGreaterThan(3);
     await expect(page.locator('[data-testid="print-info"]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-testid="print-notes"]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-testid="local-panel"]').isVisible()).resolves.toBe(true);
     const screen = await squeeze();
     expect(screen.drawn).toBeGreaterThan(screen.box);
 
@@ -150,8 +156,21 @@ describe('print', () => {
       const info = await page.locator('[data-testid="print-info"]').innerText();
       expect(info).toContain('排名');
       expect(info).toContain('m=reception');
-      // the chart's title prints
+      // the chart's title prints, with the filters and the data date in words and the synthetic note, as on an
+      // exported image; the panel for adding documents is a control and does not
       await expect(page.locator('figure.chart figcaption .title').isVisible()).resolves.toBe(true);
+      const [when] = await queryData(dataDateQuery().sql);
+      const date = dataDateText('zh', when as unknown as DataDateRow);
+      expect(date).toMatch(/^数据：20\d\d/);
+      const notes = page.locator('figure.chart [data-testid="print-notes"]');
+      await expect(notes.isVisible()).resolves.toBe(true);
+      const printed = await notes.innerText();
+      expect(printed).toContain(date);
+      expect(printed).toContain('类型：预算');
+      const synthetic = page.locator('figure.chart .synthetic-note');
+      await expect(synthetic.isVisible()).resolves.toBe(true);
+      await expect(synthetic.innerText()).resolves.toBe(t('zh', 'synthetic_chart_note'));
+      await expect(page.locator('[data-testid="local-panel"]').isVisible()).resolves.toBe(false);
       const paper = await squeeze();
       expect(paper.attr).toBeGreaterThan(paper.box);
       expect(paper.drawn).toBeLessThanOrEqual(paper.box + 0.5);

@@ -1,6 +1,6 @@
 // What an export says about itself beside its figures: the view's filters in words, the data's date and the
 // synthetic-data note. The same lines go under a CSV's rows and onto an exported PNG/SVG.
-import { parseState, type View } from '../state';
+import { parseState, VIEW_DEFAULTS, type View } from '../state';
 import type { Facets } from '../db/facets';
 import type { Db } from '../db/types';
 import { dataDateQuery, type DataDateRow } from '../db/facets';
@@ -19,7 +19,7 @@ function listText(lang: Lang, items: string[]): string {
   );
 }
 
-/** The filters of a view's URL state in words ("类型 预算 · 地区 示例市东湖区 · 来源 合成数据"); the
+/** The filters of a view's URL state in words ("类型：预算 · 地区：示例市东湖区 · 来源：合成数据"); the
  *  unfiltered fields are not named: "全部" when nothing narrows the view. */
 export function filtersText(lang: Lang, view: View, params: URLSearchParams, facets: Facets | null): string {
   const s = parseState(view, params).state as Record<string, unknown>;
@@ -27,7 +27,9 @@ export function filtersText(lang: Lang, view: View, params: URLSearchParams, fac
   const colon = lang === 'zh' ? '：' : ': ';
   const add = (label: string, value: string) => parts.push(`${label}${colon}${value}`);
   const strings = (k: string) => (Array.isArray(s[k]) ? (s[k] as unknown[]).map(String) : []);
-  if (typeof s.kind === 'string') add(t(lang, 'kind'), valueLabel(lang, 'kind', s.kind));
+  // a view that shows one kind names it, its default included (the URL omits a default)
+  const kind = s.kind ?? (VIEW_DEFAULTS[view] as { kind?: unknown }).kind;
+  if (typeof kind === 'string') add(t(lang, 'kind'), valueLabel(lang, 'kind', kind));
   if (typeof s.scope === 'string') add(columnLabel(lang, 'scope'), valueLabel(lang, 'scope', s.scope));
   /** a list filter by the names of its values */
   const list = (key: string, label: string, name: (v: string) => string = (v) => v) => {
