@@ -157,6 +157,29 @@ describe('real PDFs shipped as sample data', () => {
     expect(fin.lineItems.find((x) => x.measure === 'expenditure_current')?.amount).toBe(2940.05);
   });
 
+  it("reads a 决算's 年初预算 where it states one, never its 全年预算, and checks its stated rates", () => {
+    // 财政局: "一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%" (p. 19);
+    // the 三公 table prints 0.95 under 合计's and 公务接待费's 预算数 and nothing else
+    const fin = doc('putuo-finance-2024-dept-final');
+    expect(fin.disclosure).toMatchObject({
+      general_budget: 2940.05,
+      initial_general_budget: 2993.92,
+      initial_three_public_total: 0.95,
+      initial_reception: 0.95,
+      initial_overseas_travel: null,
+      initial_total_expenditure: null
+    });
+    expect(fin.findings.filter((f) => f.check === 'execution_rate')).toEqual([]);
+    // 社会工作部: "年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%":
+    // the 0 is stored (321.02 is the adjusted budget), and a rate of a zero budget is reported with its page
+    const sw = doc('putuo-social-work-2024-dept-final');
+    expect(sw.disclosure).toMatchObject({ general_budget: 307.82, initial_general_budget: 0 });
+    const [rate, ...more] = sw.findings.filter((f) => f.check === 'execution_rate');
+    expect(more).toEqual([]);
+    expect([rate.expected, rate.actual]).toEqual([null, 95.89]);
+    expect(new Set(rate.source_pages.split(','))).toEqual(new Set(['18']));
+  });
+
   it('reads a table printed as two panels side by side and names wrapped around their code', () => {
     const fin = doc('putuo-finance-2024-dept-final');
     const t6 = fin.lineItems.filter((x) => x.table_no === 6 && x.name === '总计');

@@ -101,6 +101,7 @@ export function buildTruth(args: DocumentInput & { file: string }): Truth {
   const it = args.initial?.figures.three;
   const initial: Record<(typeof INITIAL_FIGURES)[number], number | null> = {
     total_expenditure: ia ? wan(ia.total) : null,
+    general_budget: null,
     basic_expenditure: ia ? wan(ia.basic) : null,
     project_expenditure: ia ? wan(ia.project) : null,
     three_public_total: ia ? wan(ia.threeTotal) : null,

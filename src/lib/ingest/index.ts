@@ -16,6 +16,7 @@ import { auditContents, auditEmptyTables, auditPlaceholders, auditYears } from '
 import { auditFundTotal, auditWording } from './audit-wording';
 import { auditChanges, auditFacts, auditFigures, auditProjects, auditStaff } from './audit';
 import { checkVehicles } from './audit-assets';
+import { auditExecutionRates } from './audit-execution';
 import { dropNegativePrior } from './audit-prior';
 import { applyUnitFixes, reportUnitFixes, unitHeaderFixes } from './audit-units';
 import { checkChangePercents, checkShares } from './audit-shares';
@@ -123,6 +124,8 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   checkVehicles(prose, findings);
   checkShares(prose, v, tables.items, findings);
   checkChangePercents(prose, findings);
+  const initial = final ? initialBudget(tables.initial, mentions, findings, unit ?? '万元') : {};
+  if (final) auditExecutionRates(prose, mentions, initial, findings, tol);
   const projectTotal5 = tables.items.find(
     (x) => x.table_no === 5 && x.name === '总计' && x.measure === 'project'
   );
@@ -176,8 +179,7 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   const prior = priorOfKind(resolved.prev, id.kind);
   for (const n of PREV_FIGURES) rec[`prev_${n}`] = prior.prev[n]?.value ?? null;
   row.prev_basis = prior.basis;
-  const initial = final ? initialBudget(tables.initial, mentions) : {};
-  for (const n of INITIAL_FIGURES) rec[initialName(n)] = initial[n] ?? null;
+  for (const n of INITIAL_FIGURES) rec[initialName(n)] = initial[n]?.value ?? null;
 
   // a PDF's lines know their page: every row that names a line names its page too
   const pageOf = new Map(lines.map((l) => [l.no, l.page ?? null]));

@@ -115,6 +115,12 @@ function columnOf(context: string): Column | null {
   return f > b ? 'actual' : 'budget';
 }
 
+/** Whether the last 预算 of `context` is the year's adjusted budget (全年预算, 调整预算, 调整后预算). */
+function adjustedBudget(context: string): boolean {
+  const c = context.replace(FUND_NAMES, '');
+  return /(?:全年|调整后?|变动后)预算[^预]*$/.test(c);
+}
+
 function comparatorOf(s: string, year: number | null, final: boolean): 'prior' | 'budget' | null {
   const t = s.replace(FUND_NAMES, '');
   const m = /(?:比|较|与|同比|对比)(上年|去年|上一年|(20\d\d)年)?度?(年初)?(预算|决算)?数?/g;
@@ -279,6 +285,12 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
           columnOf(text.slice(hit.start, n.index)) ??
           columnOf(text.slice(sStart, hit.start).replace(/(?:比|较|与|对比)[^，,。]{0,8}/g, ''));
         column = ctxColumn ?? 'actual';
+        // a 全年预算 / 调整预算 (the budget as adjusted during the year) is not the 年初预算: not read, and what
+        // follows it ("全年预算为 321.02 万元，支出决算为 307.82 万元") still is
+        if (column === 'budget' && adjustedBudget(text.slice(hit.start, n.index))) {
+          pos = n.index + n[0].length;
+          continue;
+        }
       }
       out.push(
         mention(p, hit, n.index + n[0].length, {

@@ -20,7 +20,7 @@ const SUMS: [FigureName, FigureName[], 'atMost'?][] = [
   ['total_expenditure', ['basic_expenditure', 'project_expenditure'], 'atMost']
 ];
 
-type Values = Partial<Record<FigureName, number>>;
+export type Values = Partial<Record<FigureName, number>>;
 
 /** an identity as [zh, en] text */
 type Said = [string, string];
@@ -34,7 +34,7 @@ const name = (n: FigureName) => figure(n).zh;
 const nameEn = (n: FigureName) => figure(n).en;
 
 /** The identities that involve any of `involved`, checked on `v` (every figure as it would be stored). */
-function verdict(
+export function verdict(
   involved: Set<FigureName>,
   values: Values,
   procurement: number | undefined,

@@ -13,6 +13,7 @@ const VALUE_KINDS: Partial<Record<CheckId, FindingValueKind>> = {
   performance_count: 'count',
   empty_table_has_values: 'count',
   change_percent: 'percent',
+  execution_rate: 'percent',
   share_sum: 'percent',
   year_mismatch: 'year'
 };

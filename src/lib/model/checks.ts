@@ -18,6 +18,7 @@ export const CHECKS = {
   narrative_conflict: { zh: '说明自相矛盾', en: 'Narrative contradicts itself' },
   unit_slip: { zh: '金额单位笔误', en: 'Money unit slip' },
   change_percent: { zh: '增减百分比', en: 'Change percentage' },
+  execution_rate: { zh: '完成年初预算百分比', en: 'Execution rate (actual ÷ initial budget)' },
   change_sum: { zh: '各项增减之和', en: 'Sum of the parts’ changes' },
   share_sum: { zh: '占比之和', en: 'Shares add up to 100%' },
   prior_year_conflict: { zh: '上年数不一致', en: 'Prior-year figures disagree' },

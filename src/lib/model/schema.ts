@@ -109,9 +109,11 @@ export const THREE_PUBLIC_FIGURES = [
   'reception'
 ] as const satisfies readonly FigureName[];
 
-/** Figures a 决算 document may state its 年初预算 (start-of-year budget) of: the totals and 三公. */
+/** Figures a 决算 document may state its 年初预算 (start-of-year budget) of: the totals, the 一般公共预算财政拨款
+ * spending ("一般公共预算财政拨款支出年初预算为 …，支出决算为 …") and 三公. */
 export const INITIAL_FIGURES = [
   'total_expenditure',
+  'general_budget',
   'basic_expenditure',
   'project_expenditure',
   ...THREE_PUBLIC_FIGURES
