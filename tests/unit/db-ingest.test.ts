@@ -438,7 +438,8 @@ describe('budget execution on the ingested data', () => {
       { year: 2023 },
       { year: 2022, metric: 'total_expenditure', order: 'asc' },
       { year: 2024, metric: 'reception', levels: ['市级'] },
-      { year: 2021, metric: 'basic_expenditure' }
+      { year: 2021, metric: 'basic_expenditure' },
+      { year: 2020, metric: 'general_budget', order: 'asc' }
     ];
     for (const c of cases) {
       const query = q.executionQuery(c, facets);

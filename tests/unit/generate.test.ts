@@ -156,9 +156,10 @@ describe('identities in clean documents (truth files)', () => {
       expect(d.truth.figures.initial_three_public_total, d.truth.file).not.toBeNull();
       if (!b) continue;
       pairs++;
-      for (const n of ['total_expenditure', 'basic_expenditure', 'three_public_total'])
+      for (const n of ['total_expenditure', 'general_budget', 'basic_expenditure', 'three_public_total'])
         expect(d.truth.figures[`initial_${n}`], `${d.truth.file} ${n}`).toBe(b.truth.figures[n]);
       expect(d.text).toContain('支出总计年初预算为');
+      expect(flatten(d.text)).toContain('一般公共预算财政拨款支出年初预算为');
     }
     expect(pairs).toBeGreaterThan(10);
   });

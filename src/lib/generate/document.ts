@@ -278,6 +278,13 @@ export function composeDocument(input: DocumentInput, random: Random): ComposedD
   head(4, '一般公共预算当年拨款情况说明');
   prose(`${SUB[0]}一般公共预算当年拨款规模变化情况`);
   prose(`${name}${year} 年一般公共预算拨款合计 ${amt(a.total)} ${money}，其中：`);
+  if (input.initial) {
+    // as real 决算 narratives state it: the 一般公共预算财政拨款 spending against its 年初预算
+    const ib = input.initial.accounts.total;
+    prose(
+      `一般公共预算财政拨款支出年初预算为 ${nar(ib)} ${money}，支出决算为 ${nar(a.total)} ${money}，完成年初预算的 ${formatPercent(a.total, ib)}。`
+    );
+  }
   prose(
     `基本支出 ${amt(a.basic)} ${money}，${change(a.basic, pa.basic)}。主要原因是${staffReason(s.inService - ps.inService)}。`
   );

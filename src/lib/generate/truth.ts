@@ -93,7 +93,7 @@ export function buildTruth(args: DocumentInput & { file: string }): Truth {
   const figures: Record<string, number | null> = {};
   for (const n of FIGURE_NAMES) figures[n] = stated[n] ?? null;
   for (const n of PREV_FIGURES) figures[prevName(n)] = prevStated[n] ?? null;
-  // a 决算 states its 年初预算 of the totals and the 三公 total in its narrative, and of the 三公 items in 表10's
+  // a 决算 states its 年初预算 of the totals, the 一般公共预算 spending and the 三公 total in its narrative, and of the 三公 items in 表10's
   // 预算数 column, which only the PDF prints (an empty cell for a zero)
   const ia = args.initial?.accounts;
   const pdf = args.file.endsWith('.pdf');
@@ -101,7 +101,7 @@ export function buildTruth(args: DocumentInput & { file: string }): Truth {
   const it = args.initial?.figures.three;
   const initial: Record<(typeof INITIAL_FIGURES)[number], number | null> = {
     total_expenditure: ia ? wan(ia.total) : null,
-    general_budget: null,
+    general_budget: ia ? wan(ia.total) : null,
     basic_expenditure: ia ? wan(ia.basic) : null,
     project_expenditure: ia ? wan(ia.project) : null,
     three_public_total: ia ? wan(ia.threeTotal) : null,
