@@ -135,3 +135,29 @@ describe("a 决算's 年初预算", () => {
       expect(rec(b)[k], k).toBeNull();
   });
 });
+
+describe('a 年初预算 stated as the actual and its change against it', () => {
+  const page = (extra = '') =>
+    `示例镇人民政府\n2022年“三公”经费决算情况说明\n${extra}2022年“三公”经费支出共计8.40万元,较年初预算数减少3.60万元,下降30.00%,较上年支出数减少0.50万元。`;
+
+  it('reads the 年初预算 as the actual less the change (8.40 + 3.60), and the percentage holds', () => {
+    const r = run(page());
+    expect(rec(r)).toMatchObject({ kind: 'final', three_public_total: 8.4, initial_three_public_total: 12 });
+    expect(of(r, 'change_percent')).toEqual([]);
+    expect(of(r, 'narrative_conflict')).toEqual([]);
+  });
+
+  it('agrees with a 年初预算 stated outright, and leaves it NULL where the two disagree', () => {
+    expect(rec(run(page('2022年“三公”经费预算为12万元。\n'))).initial_three_public_total).toBe(12);
+    const r = run(page('2022年“三公”经费预算为15万元。\n'));
+    expect(rec(r).initial_three_public_total).toBeNull();
+    expect(of(r, 'narrative_conflict').map((f) => [f.expected, f.actual])).toEqual([[15, 12]]);
+  });
+
+  it('checks the percentage against the 年初预算 and says so', () => {
+    const [f] = of(run(page().replace('下降30.00%', '下降40.00%')), 'change_percent');
+    expect([f.expected, f.actual]).toEqual([30, 40]);
+    expect(f.message_zh).toContain('年初预算应为 12 万元');
+    expect(f.message_en).toContain("the initial budget's 12");
+  });
+});

@@ -123,11 +123,14 @@ export function checkChangePercents(p: Prose, f: FindingList) {
     const key = [...new Set(lines)].sort((x, y) => x - y).join(',');
     if (known.has(key)) continue; // the figure's own check said so already
     const want = (delta / prior) * 100;
+    // "较年初预算数减少 10.93 万元": the base is the year's own budget, not the prior year
+    const budget = /(?:比|较|与|对比)(?:本年|当年)?年初预算/.test(m[0]);
+    const [base, baseEn] = budget ? ['年初预算', "the initial budget's"] : ['上年', "the prior year's"];
     f.add(
       'change_percent',
       'warning',
-      `${fmt(cur)} 万元${m[3]} ${fmt(delta)} 万元，上年应为 ${fmt(prior)} 万元，${m[3]}幅度应为 ${want.toFixed(2)}%，文中为 ${m[6]}%（${f.place(lines).zh}）`,
-      `${fmt(cur)} × 10k yuan after a change of ${fmt(sign * delta)}: on the prior year's ${fmt(prior)} that is ${want.toFixed(2)}%, the text says ${m[6]}% (${f.place(lines).en})`,
+      `${fmt(cur)} 万元${m[3]} ${fmt(delta)} 万元，${base}应为 ${fmt(prior)} 万元，${m[3]}幅度应为 ${want.toFixed(2)}%，文中为 ${m[6]}%（${f.place(lines).zh}）`,
+      `${fmt(cur)} × 10k yuan after a change of ${fmt(sign * delta)}: on ${baseEn} ${fmt(prior)} that is ${want.toFixed(2)}%, the text says ${m[6]}% (${f.place(lines).en})`,
       Math.round(want * 100) / 100,
       pct,
       lines

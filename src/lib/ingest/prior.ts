@@ -10,7 +10,7 @@ import { wan, type FindingList } from './checks';
 import type { PriorStated } from './figures';
 import type { Mention } from './mentions';
 import type { Stated } from './narrative';
-import { sumTolerance, type MoneyUnit } from './numbers';
+import { round4, sumTolerance, type MoneyUnit } from './numbers';
 import { verdict, type Values } from './reading';
 import type { ParsedTables } from './tables';
 
@@ -38,7 +38,8 @@ const labelOf = (n: InitialFigure) => ({
   en: `Initial budget: ${figure(n).en}`
 });
 
-/** A 决算's 年初预算 per figure, with the lines that state it: its table's 预算数 and its narrative's statements.
+/** A 决算's 年初预算 per figure, with the lines that state it: its table's 预算数 and its narrative's statements
+ *  (of the amount, else of the actual and its change against the 年初预算).
  *  Two narrative statements that disagree leave the figure unstated; a table and the narrative that disagree
  *  store the reading its identities (三公 = 出国 + 用车 + 接待, 用车 = 购置 + 运行, 基本 + 项目 ≤ 支出总计) support. */
 export function initialBudget(
@@ -61,6 +62,30 @@ export function initialBudget(
         ...(fromProse.get(m.figure) ?? []),
         { value: m.value, lines: m.lines, precision: m.precision }
       ]);
+  // "支出共计 9.07 万元，较年初预算数减少 10.93 万元": the 年初预算 is the actual its sentence states less the change
+  for (const c of mentions) {
+    if (c.kind !== 'change' || c.against !== 'budget' || c.period !== 'current' || !isInitial(c.figure))
+      continue;
+    const own = mentions
+      .filter(
+        (x) =>
+          x.figure === c.figure &&
+          x.kind === 'value' &&
+          x.period === 'current' &&
+          x.column === 'actual' &&
+          x.start === c.start
+      )
+      .pop();
+    if (own)
+      fromProse.set(c.figure, [
+        ...(fromProse.get(c.figure) ?? []),
+        {
+          value: round4(own.value - c.value),
+          lines: [...new Set([...own.lines, ...c.lines])],
+          precision: (own.precision ?? tol) + tol
+        }
+      ]);
+  }
   const out: InitialBudget = {};
   const conflicts: [InitialFigure, Stated, Stated][] = [];
   for (const n of INITIAL_FIGURES) {
