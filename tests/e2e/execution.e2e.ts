@@ -103,6 +103,39 @@ describe('budget execution', () => {
     await other.close();
   });
 
+  it('a real 决算 with no budget document: its own 一般公共预算 年初预算 gives the rate, marked as its statement', async () => {
+    // 上海市普陀区财政局's 2024 决算 says 年初预算 2993.92 万元, 决算 2940.05 万元 (read by hand, p. 19); the
+    // 社会工作部's says 年初预算 0 万元 (its 321.02 is the 全年预算): no rate, never a guess
+    const real = await queryData(
+      `SELECT unit_id, unit_name, general_budget AS a, initial_general_budget AS b FROM disclosures
+       WHERE kind = 'final' AND year = 2024 AND source_kind = 'published' ORDER BY unit_name`
+    );
+    const fin = real.find((r) => String(r.unit_name).includes('财政局'))!;
+    const sw = real.find((r) => String(r.unit_name).includes('社会工作部'))!;
+    expect([Number(fin.a), Number(fin.b)]).toEqual([2940.05, 2993.92]);
+    expect(Number(sw.b)).toBe(0);
+    await open('/execution/?v=1&y=2024&m=general_budget&ord=asc');
+    const got = new Map(await marks());
+    expect(got.get(String(fin.unit_id))).toBeCloseTo((2940.05 / 2993.92) * 100, 3);
+    expect(got.has(String(sw.unit_id))).toBe(false);
+    const expected = await expectedRates(2024, 'general_budget', 'asc');
+    expect([...got.keys()]).toEqual(expected.slice(0, got.size).map((e) => e.unit_id));
+    await ui.page.click('figure.chart [data-testid="toggle-table"]');
+    const row = await ui.page.$eval(
+      '[data-testid="table-execution"]',
+      (el, id) => {
+        const head = [...el.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+        const rows = [...el.querySelectorAll('tbody tr')].map((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())
+        );
+        const r = rows.find((x) => x[head.indexOf('单位编号')] === id)!;
+        return { source: r[head.indexOf('预算数来源')], rate: r[head.indexOf('一般公共预算 执行率 %')] };
+      },
+      String(fin.unit_id)
+    );
+    expect(row).toEqual({ source: '决算文档所述年初预算', rate: '98.2%' });
+  });
+
   it('a choice in the controls goes into the link', async () => {
     await open('/execution/');
     await ui.page.selectOption('[data-testid="filter-metric"]', 'reception');
