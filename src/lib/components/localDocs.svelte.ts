@@ -8,7 +8,9 @@ import type { Query } from '../db/types';
 import { DOCUMENT_BUDGET_S, READABLE_EXTENSIONS } from '../ingest/budgets';
 import type { IngestClient } from '../ingest/browser/client';
 import type { DocumentResult, IngestStatus } from '../model';
+import type { Lang } from '../i18n';
 import { app } from './app.svelte';
+import { reasonEn, reasonTexts } from './reasonText';
 import {
   forgetAll,
   forgetDocument,
@@ -28,7 +30,8 @@ export interface LocalItem {
   id: number;
   file: string;
   status: ItemStatus;
-  reasons: string[];
+  /** why it was not read or read in part: the ingest's reasons (the CLI's words) in each language */
+  reasons: Record<Lang, string>[];
   /** set once kept (stored and in the tables) */
   key?: number;
   docId?: string;
@@ -41,6 +44,9 @@ class LocalState {
   items = $state<LocalItem[]>([]);
   progress = $state<{ done: number; total: number; file: string } | null>(null);
   error = $state('');
+  /** bumped each time the documents in the data change (added, removed, read again): what the SQL console,
+   * which copies the tables, watches to load them again */
+  revision = $state(0);
 }
 
 export const local = new LocalState();
@@ -77,7 +83,7 @@ function itemOf(key: number, r: DocumentResult): LocalItem {
     key,
     file: r.file,
     status: r.status,
-    reasons: [...r.reasons],
+    reasons: reasonTexts(r.reasons, r.file, r.findings),
     docId: r.disclosure?.doc_id,
     unitId: r.disclosure?.unit_id,
     unitName: r.disclosure?.unit_name ?? null,
@@ -101,6 +107,7 @@ async function refresh() {
   const facets = await loadFacets(engine.db, withLocal ? null : manifestFacets(engine.manifest));
   app.facets = facets;
   app.hasSynthetic = facets.sourceKinds.includes('synthetic');
+  local.revision++;
 }
 
 /**
@@ -171,10 +178,12 @@ const extensionOf = (name: string) => /\.[^./\\]*$/.exec(name)?.[0].toLowerCase(
 function refusal(f: File, room: number): string | null {
   const ext = extensionOf(f.name);
   if (!READABLE_EXTENSIONS.includes(ext))
-    return `${f.name}: unsupported file type ${ext || '(no extension)'}: gongkai reads .pdf, .txt, .html and .htm`;
-  if (f.size > LIMITS.fileMb * 1024 * 1024)
-    return `${f.name}: ${(f.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${LIMITS.fileMb} MB per file`;
-  if (room <= 0) return `${f.name}: over the limit of ${LIMITS.documents} documents (remove some first)`;
+    return reasonEn('reason_unsupported', { ext: ext || reasonEn('reason_no_extension') }, f.name);
+  if (f.size > LIMITS.fileMb * 1024 * 1024) {
+    const mb = (f.size / 1024 / 1024).toFixed(1);
+    return reasonEn('reason_file_size', { mb, limit: String(LIMITS.fileMb) }, f.name);
+  }
+  if (room <= 0) return reasonEn('reason_documents', { n: String(LIMITS.documents) }, f.name);
   return null;
 }
 
@@ -186,15 +195,15 @@ async function admit(r: DocumentResult): Promise<Admission> {
   const m = await dbModule();
   const docId = r.disclosure.doc_id;
   const twin = keptItems().find((x) => x.docId === docId);
-  if (twin) return { ok: false, reasons: [`duplicate of ${twin.file}`] };
+  if (twin) return { ok: false, reasons: [reasonEn('reason_duplicate', { other: twin.file })] };
   const served = await engine!.db.query<{ source_kind: string }>(m.docSourceQuery(docId));
-  if (served.length)
-    return { ok: false, reasons: [`${r.file}: already in the data this site serves (doc_id ${docId})`] };
+  if (served.length) return { ok: false, reasons: [reasonEn('reason_served', { doc: docId }, r.file)] };
   let queries;
   try {
     queries = m.addDocumentQueries(r);
   } catch (e) {
-    return { ok: false, reasons: [...r.reasons, `${r.file}: cannot be written: ${(e as Error).message}`] };
+    const why = reasonEn('reason_unwritable', { error: (e as Error).message }, r.file);
+    return { ok: false, reasons: [...r.reasons, why] };
   }
   await m.runAll(engine!.db, queries);
   return { ok: true };
@@ -203,13 +212,14 @@ async function admit(r: DocumentResult): Promise<Admission> {
 /** Read the files and add those that can be read; each file gets its line in the list, with its status. */
 export function addFiles(files: readonly File[]): Promise<void> {
   return serial(async () => {
-    if (!engine) throw new Error('the data is not loaded yet');
+    if (!engine) throw new Error(reasonEn('reason_not_loaded'));
     let room = LIMITS.documents - keptItems().length;
     const todo: { id: number; file: File }[] = [];
     for (const f of files) {
       const why = refusal(f, room);
       const id = ++nextId;
-      local.items.push({ id, file: f.name, status: why ? 'rejected' : 'waiting', reasons: why ? [why] : [] });
+      const reasons = why ? reasonTexts([why], f.name) : [];
+      local.items.push({ id, file: f.name, status: why ? 'rejected' : 'waiting', reasons });
       if (!why) {
         room--;
         todo.push({ id, file: f });
@@ -240,7 +250,8 @@ export function addFiles(files: readonly File[]): Promise<void> {
           void _drop;
           patch(id, rest);
           await refresh();
-        } else patch(id, { status: 'rejected', reasons: admitted.reasons });
+        } else
+          patch(id, { status: 'rejected', reasons: reasonTexts(admitted.reasons, file.name, r.findings) });
         local.progress = { ...local.progress!, done: local.progress!.done + 1 };
       }
     } finally {

@@ -159,6 +159,14 @@ export function cancelConsole() {
   kill(true);
 }
 
+/** The reader's own documents changed: a fresh instance is started with them (a running query is stopped),
+ * and the next query runs on it. */
+export function reloadConsole() {
+  running?.stop('replaced');
+  running = null;
+  kill(true);
+}
+
 /** Leave the console: stop any query and end the instance (it starts again when the view is reopened). */
 export function closeConsole() {
   running?.stop('closed');

@@ -75,6 +75,10 @@ export function paren(lang: Lang, text: string, aside: string): string {
 /** What separates the items of a short list: 、 in Chinese, a comma in English. */
 export const listSeparator = (lang: Lang) => (lang === 'zh' ? '、' : ', ');
 
+/** A template's {name} parts filled in ("正在读取 {done}/{total}" → "正在读取 1/2"). */
+export const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+
 /** What follows a label before its value: ： in Chinese, ": " in English. */
 export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
 

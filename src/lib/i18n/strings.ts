@@ -1,5 +1,6 @@
 // UI strings of the dashboard, zh-CN first. Column and figure labels are not here: they come from the schema.
 import { COMPARISON_EN, COMPARISON_ZH } from './comparison';
+import { REASONS_EN, REASONS_ZH } from './reasons';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -144,7 +145,8 @@ const zh = {
   order_asc: '从低到高',
   top_n: '单位数',
   shown_n: '显示',
-  ...COMPARISON_ZH
+  ...COMPARISON_ZH,
+  ...REASONS_ZH
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -293,7 +295,8 @@ const en: Record<StringKey, string> = {
   order_asc: 'Smallest first',
   top_n: 'Units',
   shown_n: 'Show',
-  ...COMPARISON_EN
+  ...COMPARISON_EN,
+  ...REASONS_EN
 };
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };
