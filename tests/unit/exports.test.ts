@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { roundTo, toCsv, frameLines } from '../../src/lib/charts/export';
 import { textWidth } from '../../src/lib/charts/labels';
 import { wrapText, fitLabel } from '../../src/lib/charts/linebreak';
-import { csvColumns, csvValue, identityColumns, type TableColumn } from '../../src/lib/components/table';
+import { csvColumns, csvValue, type TableColumn } from '../../src/lib/components/table';
+import { identityColumns } from '../../src/lib/components/identityColumns';
 import { valueLabel } from '../../src/lib/i18n';
 import { dataDateText } from '../../src/lib/components/exportContext';
 import { dataDateQuery } from '../../src/lib/db/facets';
@@ -34,19 +35,26 @@ describe('CSV precision and headers', () => {
   });
 
   it('coded values are written as the words the table shows, never the internal names', () => {
-    type R = { level: string; category: string; kind: 'budget' | 'final'; source_kind: string };
+    type R = {
+      level: string;
+      category: string;
+      kind: 'budget' | 'final';
+      scope: string;
+      source_kind: string;
+    };
     const rows: R[] = [
-      { level: '区县级', category: '社会', kind: 'final', source_kind: 'synthetic' },
-      { level: '市级', category: '教育', kind: 'budget', source_kind: 'published' }
+      { level: '区县级', category: '社会', kind: 'final', scope: 'unit', source_kind: 'synthetic' },
+      { level: '市级', category: '教育', kind: 'budget', scope: 'department', source_kind: 'published' }
     ];
-    const zh = toCsv(csvColumns(identityColumns<R>('zh')), rows);
-    expect(zh.split('\r\n')[0]).toBe('级次,类别,类型,来源');
-    expect(zh).toContain('区县级,社会,决算,合成数据');
-    expect(zh).toContain('市级,教育,预算,公开数据');
-    const en = toCsv(csvColumns(identityColumns<R>('en')), rows);
-    expect(en.split('\r\n')[0]).toBe('Level,Category,Kind,Source');
-    expect(en).toContain('District/county,Social affairs,Final accounts,Synthetic');
-    expect(en).not.toMatch(/\b(final|budget|synthetic|published)\b/);
+    const names = ['level', 'category', 'kind', 'scope', 'source_kind'] as const;
+    const zh = toCsv(csvColumns(identityColumns<R>('zh', names)), rows);
+    expect(zh.split('\r\n')[0]).toBe('级次,类别,类型,口径,来源');
+    expect(zh).toContain('区县级,社会,决算,单位,合成数据');
+    expect(zh).toContain('市级,教育,预算,部门,公开数据');
+    const en = toCsv(csvColumns(identityColumns<R>('en', names)), rows);
+    expect(en.split('\r\n')[0]).toBe('Level,Category,Kind,Scope,Source');
+    expect(en).toContain('District/county,Social affairs,Final accounts,Unit,Synthetic');
+    expect(en).not.toMatch(/\b(final|budget|synthetic|published|department|unit)\b/);
   });
 
   it('an em dash (no value) is an empty cell; a csv override wins', () => {

@@ -1,8 +1,6 @@
 // Columns of a table alternative: the same definition renders the HTML table and the CSV export.
 import type { Snippet } from 'svelte';
 import { roundTo, type CsvColumn } from '../charts/export';
-import { columnLabel, valueLabel, type Lang } from '../i18n';
-import type { LabelledColumn } from '../model';
 
 export interface TableColumn<T> extends CsvColumn<T> {
   /** shown text; defaults to String(value) */
@@ -40,20 +38,3 @@ export function csvValue<T>(col: TableColumn<T>, row: T): string | number | bool
 /** The table's columns as CSV columns (see csvValue). */
 export const csvColumns = <T>(columns: readonly TableColumn<T>[]): CsvColumn<T>[] =>
   columns.map((c) => ({ label: c.label, value: (r: T) => csvValue(c, r) }));
-
-type Coded = Partial<Record<'level' | 'category' | 'kind' | 'source_kind', string | null>>;
-
-/** 级次, 类别, 类型 and 来源 of a unit-year row, each by its name (区县级 → District/county, final → 决算). */
-export function identityColumns<T extends Coded>(lang: Lang): TableColumn<T>[] {
-  const col = (name: LabelledColumn & keyof Coded, table: 'units' | 'disclosures'): TableColumn<T> => ({
-    label: columnLabel(lang, name, table),
-    value: (r) => r[name] ?? null,
-    text: (r) => valueLabel(lang, name, r[name])
-  });
-  return [
-    col('level', 'units'),
-    col('category', 'units'),
-    col('kind', 'disclosures'),
-    col('source_kind', 'units')
-  ];
-}
