@@ -42,11 +42,12 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { TABLE_NAMES, parquetFile } from '../lib/model';
+import { DOCS_VIEW_FILE, TABLE_NAMES, parquetFile } from '../lib/model';
 
 /** The names a reader opens in DIR, each a link into the current version. */
 export const OUTPUT_NAMES: readonly string[] = [
   ...TABLE_NAMES.map(parquetFile),
+  DOCS_VIEW_FILE,
   'manifest.json',
   'ingest-report.json'
 ];

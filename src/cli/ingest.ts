@@ -202,13 +202,18 @@ export async function runIngest(argv: readonly string[], io: Io = defaultIo): Pr
       renameSync(written.temps[t], target);
       return { table: t, ...written.tables[t], sha256: sha256(readFileSync(target)) };
     });
+    const { temp: docsViewTemp, ...docsView } = written.docsView;
+    renameSync(docsViewTemp, join(stage, docsView.file));
+    const docsViewHash = sha256(readFileSync(join(stage, docsView.file)));
     const reportJson = Buffer.from(toJson(report));
     writeFileSync(join(stage, 'ingest-report.json'), reportJson);
-    const manifest = buildManifest(tableFiles, written, report.totals, {
-      file: 'ingest-report.json',
-      bytes: reportJson.length,
-      sha256: sha256(reportJson)
-    });
+    const manifest = buildManifest(
+      tableFiles,
+      written,
+      report.totals,
+      { file: 'ingest-report.json', bytes: reportJson.length, sha256: sha256(reportJson) },
+      { ...docsView, sha256: docsViewHash }
+    );
     writeFileSync(join(stage, 'manifest.json'), toJson(manifest));
     rmSync(work, { recursive: true, force: true });
     // Everything is complete in the staged folder: publish it in one step (see ingest-output.ts).

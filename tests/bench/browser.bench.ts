@@ -183,6 +183,11 @@ async function main() {
           .getEntriesByName('gongkai:query')
           .map((m) => `query ${m.startTime.toFixed(0)}+${m.duration.toFixed(0)}`),
         // the check of the data against its manifest (src/lib/db/verify.ts)
+        // each statement that makes the views (src/lib/db/engine.ts): its first words and its time
+        ...performance.getEntriesByName('gongkai:setup').map((m) => {
+          const what = String((m as PerformanceMeasure).detail ?? '').replace(/\s+/g, ' ');
+          return `setup[${what.replace(/^CREATE OR REPLACE (TABLE|VIEW) /, '').split(' ')[0]}] ${m.duration.toFixed(0)}`;
+        }),
         ...performance
           .getEntriesByName('gongkai:verify')
           .map((m) => `verify ${m.startTime.toFixed(0)}+${m.duration.toFixed(1)}`)

@@ -24,6 +24,7 @@ const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const CLI = join(ROOT, 'src/cli/ingest.ts');
 const OUTPUTS = [
   'disclosures.parquet',
+  'docs_view.parquet',
   'figure_sources.parquet',
   'findings.parquet',
   'ingest-report.json',
@@ -309,6 +310,9 @@ describe('an empty batch', () => {
         );
         expect(await db.query(`SELECT * FROM '${t}.parquet'`)).toEqual([]);
       }
+      // the docs view too: no rows, and its manifest entry says so
+      expect(await db.query(`SELECT * FROM 'docs_view.parquet'`)).toEqual([]);
+      expect(manifest.docs_view.rows).toBe(0);
     } finally {
       await db.close();
     }

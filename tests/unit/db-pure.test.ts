@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createViewsSql,
+  engineFiles,
   manifestBytes,
   manifestFiles,
   memoryTables,
@@ -13,7 +14,7 @@ import { isoDate, plainValue } from '../../src/lib/db/arrow';
 import { bindable } from '../../src/lib/db/connection';
 import { METRICS, isMetricId, metricSql, column, AMOUNT_METRICS } from '../../src/lib/db/metrics';
 import { inList } from '../../src/lib/db/filters';
-import { FIGURE_NAMES, PREV_FIGURES } from '../../src/lib/model';
+import { DOCS_VIEW_EXTRA, FIGURE_NAMES, PREV_FIGURES, TABLE_NAMES } from '../../src/lib/model';
 import { defaultYear, emptyFacets, manifestFacets } from '../../src/lib/db/facets';
 
 describe('manifest → views', () => {
@@ -50,6 +51,34 @@ describe('manifest → views', () => {
     expect(sql[7].sql).toBe(
       `CREATE OR REPLACE VIEW disclosures AS SELECT * EXCLUDE (${[...DOCS_MEM_EXTRA, ...PRIOR_COLUMNS].join(', ')}) FROM docs_mem`
     );
+  });
+
+  it('reads the ingest’s docs view as docs_mem, and makes it again only with the reader’s documents', () => {
+    const manifest = {
+      files: TABLE_NAMES.map((t) => ({ table: t, file: `${t}.parquet`, rows: 1, bytes: 10 })),
+      docs_view: { file: 'docs_view.parquet', rows: 1, bytes: 20 }
+    };
+    const { files, docsView } = engineFiles(manifestFiles(manifest), manifest);
+    expect(docsView).toBe(true);
+    expect(files.disclosures).toEqual(['docs_view.parquet']);
+    expect(manifestBytes(manifest).get('docs_view.parquet')).toBe(20);
+    const docsMem = (withLocal: boolean) =>
+      createViewsSql(files, ['disclosures'], true, withLocal, true).find((s) =>
+        s.sql.includes(' docs_mem AS ')
+      )!.sql;
+    expect(docsMem(false)).toBe(
+      "CREATE OR REPLACE TABLE docs_mem AS SELECT * FROM read_parquet(['docs_view.parquet'])"
+    );
+    // with local rows: the served rows are the view's own columns, the picks and priors made again
+    expect(docsMem(true)).toContain(
+      `SELECT * EXCLUDE (${DOCS_VIEW_EXTRA.join(', ')}) FROM (SELECT * FROM read_parquet(['docs_view.parquet'])) UNION ALL BY NAME SELECT * FROM local_disclosures`
+    );
+    expect(docsMem(true)).toMatch(/row_number\(\) OVER/);
+    // a docs view under another name, or without its sizes, is not taken
+    for (const bad of [{ file: '../x.parquet', rows: 1, bytes: 1 }, { file: 'docs_view.parquet' }]) {
+      const m = { ...manifest, docs_view: bad };
+      expect(engineFiles(manifestFiles(m), m).docsView).toBe(false);
+    }
   });
 
   it('takes partitioned files of a table, and ignores names that could leave the data folder', () => {

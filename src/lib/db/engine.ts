@@ -5,7 +5,14 @@
 import { base } from '$app/paths';
 import type { TableName } from '../model';
 import { dbFromConnection } from './connection';
-import { createViewsSql, manifestBytes, manifestFiles, manifestSeveral, memoryTables } from './views';
+import {
+  createViewsSql,
+  engineFiles,
+  manifestBytes,
+  manifestFiles,
+  manifestSeveral,
+  memoryTables
+} from './views';
 import type { Db, EngineProgress } from './types';
 import { disagreements, manifestRows, mismatchMessage, rowCountsSql } from './verify';
 
@@ -68,6 +75,8 @@ export interface ViewPlan {
   files: Record<TableName, string[]>;
   inMemory: TableName[];
   several: boolean;
+  /** files.disclosures is the ingest's docs view */
+  docsView: boolean;
 }
 
 export interface Engine {
@@ -87,8 +96,9 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
     return (await r.json()) as unknown;
   });
   const plan = manifest.then((json) => {
-    const files = manifestFiles(json);
-    return { files, inMemory: memoryTables(files, manifestBytes(json)) };
+    // the ingest's docs view, when the folder has one, is read in place of disclosures (see views.ts)
+    const { files, docsView } = engineFiles(manifestFiles(json), json);
+    return { files, docsView, inMemory: memoryTables(files, manifestBytes(json)) };
   });
   const buffers = plan.then(({ files, inMemory }) =>
     Promise.all(inMemory.flatMap((t) => files[t]).map(fetchFile))
@@ -164,9 +174,10 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   report({ stage: 'manifest' });
   let files: Record<TableName, string[]>;
   let inMemory: TableName[];
+  let docsView: boolean;
   let json: unknown;
   try {
-    ({ files, inMemory } = await plan);
+    ({ files, inMemory, docsView } = await plan);
     json = await manifest;
   } catch (e) {
     return fail(
@@ -221,7 +232,7 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   const conn = await adb.connect();
   // keep Parquet footers in memory: later queries skip re-reading them over HTTP
   await conn.query('SET enable_object_cache = true').catch(() => undefined);
-  for (const { table, sql } of createViewsSql(files, inMemory, manifestSeveral(json))) {
+  for (const { table, sql } of createViewsSql(files, inMemory, manifestSeveral(json), false, docsView)) {
     try {
       const t0 = globalThis.performance?.now();
       await conn.query(sql);
@@ -277,7 +288,7 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   return {
     db,
     manifest: json,
-    views: { files, inMemory, several: manifestSeveral(json) },
+    views: { files, inMemory, several: manifestSeveral(json), docsView },
     async writeFile(name, write) {
       await adb.registerEmptyFileBuffer(name);
       try {

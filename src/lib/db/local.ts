@@ -122,7 +122,7 @@ export async function runAll(db: Db, queries: readonly Query[]): Promise<void> {
 /** Make every view again: over the served files alone, or with the local tables UNIONed in. */
 export async function refreshViews(db: Db, plan: ViewPlanLike, withLocal: boolean): Promise<void> {
   const several = plan.several || withLocal;
-  for (const { sql } of createViewsSql(plan.files, plan.inMemory, several, withLocal))
+  for (const { sql } of createViewsSql(plan.files, plan.inMemory, several, withLocal, plan.docsView))
     await db.query({ sql, params: [] });
 }
 
@@ -130,4 +130,6 @@ export interface ViewPlanLike {
   files: Record<TableName, string[]>;
   inMemory: readonly TableName[];
   several: boolean;
+  /** files.disclosures is the ingest's docs view (views.ts engineFiles) */
+  docsView?: boolean;
 }

@@ -6,6 +6,7 @@
 //   Parquet footers, which creating the views has already read and cached) against the manifest's `rows`.
 // A disagreement becomes a load error in plain words instead of a silently wrong view.
 import { TABLE_NAMES, type TableName } from '../model';
+import { manifestDocsView } from './views';
 
 /** Rows per table the manifest states (summed over the table's files), for the tables it states them for. */
 export function manifestRows(manifest: unknown, files: Record<TableName, string[]>): Map<TableName, number> {
@@ -13,6 +14,8 @@ export function manifestRows(manifest: unknown, files: Record<TableName, string[
   const list = (manifest as { files?: unknown } | null)?.files;
   if (!Array.isArray(list)) return out;
   const rowsOf = new Map<string, number>();
+  const view = manifestDocsView(manifest);
+  if (view) rowsOf.set(view.file, view.rows);
   for (const f of list) {
     const o = (f ?? {}) as Record<string, unknown>;
     const name = [o.file, o.name, o.path].find((x) => typeof x === 'string') as string | undefined;

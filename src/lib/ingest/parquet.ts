@@ -19,7 +19,15 @@ import {
 } from '@duckdb/node-api';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROW_GROUP_ROWS, TABLES, TABLE_NAMES, parquetFile } from '../model';
+import {
+  DOCS_VIEW_FILE,
+  ROW_GROUP_ROWS,
+  SORT_KEYS,
+  TABLES,
+  TABLE_NAMES,
+  docsViewSelect,
+  parquetFile
+} from '../model';
 import type { Column, TableName } from '../model';
 import type { DataFacts } from './report';
 import { quoteIdent, sortedRowsSql, sqlString, tableDDL, type Cell, type TableCells } from './table-cells';
@@ -109,6 +117,26 @@ export interface WrittenTables extends DataFacts {
   tables: Record<TableName, TableOutput>;
   /** Temp files (in tmpDir) ready to be renamed to `tables[t].file` in the out folder. */
   temps: Record<TableName, string>;
+  /** The disclosures as the browser's views read them (model/docs-view.ts), and its temp file. */
+  docsView: TableOutput & { temp: string };
+}
+
+/** Write the docs view (model/docs-view.ts) of the written disclosures and units to `target`, in the
+ * disclosures' order: the browser reads it whole instead of making it at every start. */
+async function writeDocsView(
+  conn: DuckDBConnection,
+  temps: Record<TableName, string>,
+  target: string
+): Promise<TableOutput> {
+  await conn.run(`CREATE OR REPLACE VIEW units AS SELECT * FROM read_parquet(${sqlString(temps.units)})`);
+  const select = docsViewSelect(`SELECT * FROM read_parquet(${sqlString(temps.disclosures)})`);
+  const order = SORT_KEYS.disclosures.map(quoteIdent).join(', ');
+  await conn.run(
+    `COPY (SELECT * FROM (${select}) ORDER BY ${order}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`
+  );
+  const [rows] = await readColumn(conn, `SELECT count(*)::INTEGER FROM read_parquet(${sqlString(target)})`);
+  await conn.run('DROP VIEW units');
+  return { file: DOCS_VIEW_FILE, rows: rows as number, bytes: statSync(target).size };
 }
 
 function selectSql(t: TableName, source: string): string {
@@ -166,6 +194,8 @@ export async function writeTables(
       );
       tables[t] = { file: parquetFile(t), rows: rows as number, bytes: statSync(temps[t]).size };
     }
+    const docsViewTemp = join(tmpDir, `final-${DOCS_VIEW_FILE}`);
+    const docsView = { ...(await writeDocsView(conn, temps, docsViewTemp)), temp: docsViewTemp };
     const distinct = async (t: TableName, col: string) =>
       readColumn(
         conn,
@@ -192,7 +222,8 @@ export async function writeTables(
            WHERE unit_id IS NOT NULL AND year IS NOT NULL GROUP BY unit_id, year HAVING count(*) > 1)`
         )
       )[0] as number,
-      temps
+      temps,
+      docsView
     };
   } finally {
     conn.closeSync();

@@ -139,6 +139,14 @@ export interface ManifestFile {
   sha256: string;
 }
 
+/** A file derived from the tables (the docs view, model/docs-view.ts): not a table of the schema. */
+export interface ManifestDerivedFile {
+  file: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
 /** ingest-report.json as written beside the tables (the manifest cannot hash itself) */
 export interface ManifestReport {
   file: 'ingest-report.json';
@@ -166,6 +174,8 @@ export interface Manifest {
   documents: Pick<ReportTotals, 'inputs' | 'ok' | 'partial' | 'rejected'>;
   /** the report of the same run (absent in manifests written before the hashes) */
   report?: ManifestReport;
+  /** the disclosures as the views read them (absent in folders written before it, and in the browser's export) */
+  docs_view?: ManifestDerivedFile;
 }
 
 /** What the manifest says of the data, read back from the written files: the values every filter may take,
@@ -187,7 +197,8 @@ export function buildManifest(
   files: readonly ManifestFile[],
   facts: DataFacts,
   totals: ReportTotals,
-  report?: ManifestReport
+  report?: ManifestReport,
+  docsView?: ManifestDerivedFile
 ): Manifest {
   return {
     schema_version: 1,
@@ -204,7 +215,8 @@ export function buildManifest(
     checks: [...facts.checks],
     unit_years_with_several_documents: facts.unitYearsWithSeveralDocuments,
     documents: { inputs: totals.inputs, ok: totals.ok, partial: totals.partial, rejected: totals.rejected },
-    ...(report ? { report: { ...report } } : {})
+    ...(report ? { report: { ...report } } : {}),
+    ...(docsView ? { docs_view: { ...docsView } } : {})
   };
 }
 

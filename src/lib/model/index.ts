@@ -4,3 +4,4 @@ export * from './checks';
 export * from './completeness';
 export * from './check-values';
 export * from './labels';
+export * from './docs-view';

@@ -7,6 +7,7 @@ import { TABLE_NAMES, parquetFile, type TableName } from '../../../src/lib/model
 import { dbFromConnection, type ConnectionLike } from '../../../src/lib/db/connection';
 import {
   createViewsSql,
+  engineFiles,
   manifestBytes,
   manifestFiles,
   manifestSeveral,
@@ -44,15 +45,17 @@ export async function openWasmDb(dir: string): Promise<Db> {
 /** The Db and what its views were made from (to make them again, as the browser does with local rows). */
 export async function openWasmData(dir: string): Promise<{
   db: Db;
-  plan: { files: Record<TableName, string[]>; inMemory: TableName[]; several: boolean };
+  plan: { files: Record<TableName, string[]>; inMemory: TableName[]; several: boolean; docsView: boolean };
 }> {
   const manifestPath = join(dir, 'manifest.json');
   let files: Record<TableName, string[]>;
   let bytes = new Map<string, number>();
   let several = true;
+  let docsView = false;
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    files = manifestFiles(manifest);
+    // as the browser: the ingest's docs view, when there is one, in place of disclosures
+    ({ files, docsView } = engineFiles(manifestFiles(manifest), manifest));
     bytes = manifestBytes(manifest);
     several = manifestSeveral(manifest);
   } else
@@ -65,8 +68,11 @@ export async function openWasmData(dir: string): Promise<{
   const conn = duck.connect();
   // the same tables in memory as the browser would hold (from the manifest's file sizes)
   const inMemory = memoryTables(files, bytes);
-  for (const { sql } of createViewsSql(files, inMemory, several)) conn.query(sql);
-  return { db: dbFromConnection(conn, () => duck.reset?.()), plan: { files, inMemory, several } };
+  for (const { sql } of createViewsSql(files, inMemory, several, false, docsView)) conn.query(sql);
+  return {
+    db: dbFromConnection(conn, () => duck.reset?.()),
+    plan: { files, inMemory, several, docsView }
+  };
 }
 
 export const parquetIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.parquet'));
