@@ -80,6 +80,28 @@ describe('the benchmark of the real 万里街道 unit', () => {
     const census = await page.locator('[data-testid="peer-census"]').innerText();
     expect(census).toContain('widened to');
     expect(census).toContain('Same level');
+    // one unit is "1 unit"
+    expect(census).toContain('holds only 1 unit (this one included)');
+    // each row's own value after it carries its unit (the figure as the data states it)
+    const [w] = await queryData(
+      `SELECT total_expenditure::DOUBLE AS v, staff_actual::INTEGER AS staff FROM disclosures
+       WHERE unit_id = $1 AND year = 2024 AND kind = 'budget'`,
+      [wanli]
+    );
+    const after = (metric: string) =>
+      page
+        .locator(`[data-testid="chart-benchmark"] g:has(> circle[data-metric="${metric}"]) > text`)
+        .last()
+        .textContent();
+    await expect(after('total_expenditure')).resolves.toMatch(
+      new RegExp(
+        `^${Number(w.v)
+          .toFixed(2)
+          .replace(/\B(?=(\d{3})+(?!\d))/g, ',')} 10k yuan · P\\d`
+      )
+    );
+    if (w.staff !== null)
+      await expect(after('staff_actual')).resolves.toMatch(new RegExp(`^${w.staff} people · P\\d`));
     await screenshot(page, 'ui-a-benchmark-en');
   });
 

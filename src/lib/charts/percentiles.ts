@@ -4,8 +4,9 @@
 import { scaleLinear } from 'd3-scale';
 import { axisTop } from 'd3-axis';
 import { max } from 'd3-array';
-import { textWidth, truncateLabel, labelColumn, plotRight } from './labels';
-import { prepareRoot, markValue } from './frame';
+import { textWidth, labelColumn, plotRight } from './labels';
+import { fitLabel } from './linebreak';
+import { prepareRoot, markValue, writeLabel } from './frame';
 import { COLOR, FONT_SIZE, ROW_HEIGHT } from './theme';
 
 export interface PercentileDatum {
@@ -45,6 +46,7 @@ export function percentileRank(value: number, peers: readonly number[]): number 
 }
 
 const TOP = 40;
+const LABEL_SMALL = 10;
 
 export function drawPercentiles(
   svg: SVGSVGElement,
@@ -90,13 +92,16 @@ export function drawPercentiles(
     .data(data)
     .join('g')
     .attr('transform', (_d, i) => `translate(0,${TOP + i * ROW_HEIGHT})`);
+  // a long metric name in two smaller lines, as the bar charts' names
   row
     .append('text')
     .attr('x', left - 8)
     .attr('y', ROW_HEIGHT / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .text((d) => truncateLabel(d.label, left - 12, FONT_SIZE));
+    .each(function (d) {
+      writeLabel(this, fitLabel(d.label, left - 12, FONT_SIZE, LABEL_SMALL), left - 8, ROW_HEIGHT);
+    });
   row
     .append('line')
     .attr('x1', left)

@@ -1,6 +1,6 @@
 // What the benchmark says about its numbers: a metric's name (figures, scores, amounts per head), a
 // percentile or the range a tie spans, and the peer group: how it was widened, who is in n and who is not.
-import { columnLabel, formatPercentile, t, type Lang } from '../i18n';
+import { columnLabel, formatPercentile, formatWan, t, unitLabel, withUnit, type Lang } from '../i18n';
 import type { BenchmarkGroup, BenchmarkRow, PeerChoice, PeerCensusRow } from '../db/benchmark';
 import type { Kind } from '../model';
 import { valueLabel } from '../i18n';
@@ -9,6 +9,15 @@ import { valueLabel } from '../i18n';
 export function benchMetricLabel(lang: Lang, metric: string): string {
   const [amount, per] = metric.split('/');
   return per ? `${columnLabel(lang, amount)} ÷ ${columnLabel(lang, per)}` : columnLabel(lang, metric);
+}
+
+/** A metric's own value with its unit, as the chart prints it after the row: "468.53 万元", "15 人", "0.36
+ *  万元/人" (en: "468.53 10k yuan", "15 people", "0.36 10k yuan per person"). */
+export function benchValueText(lang: Lang, metric: string, value: number | null): string {
+  const per = metric.includes('/');
+  if (!per) return withUnit(lang, metric, value);
+  const s = formatWan(value);
+  return s === '—' ? s : `${s} ${unitLabel(lang, '万元/人')}`;
 }
 
 /** "P37", or for a value several peers share, the range of their percentiles: "P0–P90". */
@@ -44,7 +53,7 @@ export function widenedText(lang: Lang, choice: PeerChoice, min: number): string
   const n = choice.census?.same ?? 0;
   return lang === 'zh'
     ? `「${from}」只有 ${asked} 个单位（含本单位），少于 ${min} 个，已自动扩大为「${to}」（${n} 个单位）。`
-    : `“${from}” holds only ${asked} units (this one included), fewer than ${min}: widened to “${to}” (${n} units).`;
+    : `“${from}” holds only ${asked} ${asked === 1 ? 'unit' : 'units'} (this one included), fewer than ${min}: widened to “${to}” (${n} units).`;
 }
 
 /** Who n counts and who it leaves out, and why. */
