@@ -1,6 +1,7 @@
 // The docs view the ingest writes (docs_view.parquet, model/docs-view.ts) is what the browser would have made
 // at start from disclosures and units: the same rows and values, read by DuckDB-WASM 1.28.0. A folder
-// without it (written before it existed) still opens, with docs_mem made in the engine.
+// without it (written before it existed) still opens, with docs_mem made in the engine. The unit page's
+// source tables are made on first use.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCS_VIEW_EXTRA, DOCS_VIEW_FILE, docsViewSelect } from '../../src/lib/model';
 import { openParquetDir, type WasmDb } from './helpers/wasm-db';
 import { openWasmData } from './helpers/wasm-node';
+import { figureSourcesQuery, sourceTextQuery } from '../../src/lib/db/sources';
 
 const DATA = 'data/parquet';
 let db: WasmDb;
@@ -87,6 +89,41 @@ describe('a folder without a docs view', () => {
     } finally {
       await without.db.close();
       await withView.db.close();
+    }
+  });
+});
+
+describe('views made when first needed', () => {
+  it('makes source_text and figure_sources on the first query that names them, not at start', async () => {
+    const { db: lazy } = await openWasmData(DATA, { deferred: true });
+    const { db: eager } = await openWasmData(DATA);
+    try {
+      const views = async () =>
+        (
+          await lazy.query<{ view_name: string }>({
+            sql: `SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1`,
+            params: []
+          })
+        ).map((r) => r.view_name);
+      expect(await views()).not.toContain('source_text');
+      expect(await views()).not.toContain('figure_sources');
+      const [{ doc_id }] = await lazy.query<{ doc_id: string }>({
+        sql: 'SELECT doc_id FROM disclosures ORDER BY doc_id LIMIT 1',
+        params: []
+      });
+      const text = sourceTextQuery(doc_id);
+      const rows = await lazy.query(text);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows).toEqual(await eager.query(text));
+      expect(await views()).toContain('source_text');
+      expect(await views()).not.toContain('figure_sources');
+      expect(await lazy.query(figureSourcesQuery(doc_id))).toEqual(
+        await eager.query(figureSourcesQuery(doc_id))
+      );
+      expect(await views()).toContain('figure_sources');
+    } finally {
+      await lazy.close();
+      await eager.close();
     }
   });
 });

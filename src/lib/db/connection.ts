@@ -1,7 +1,7 @@
 // A Db over a duckdb-wasm connection: the browser's async one or Node's blocking one (tests). Every query
 // is a prepared statement; its values are bound, never pasted into the text.
 import { plainRows, type ArrowTableLike } from './arrow';
-import type { Db, Query } from './types';
+import type { Db, DeferredView, Query } from './types';
 
 interface PreparedLike {
   query(...params: unknown[]): ArrowTableLike | Promise<ArrowTableLike>;
@@ -37,11 +37,27 @@ export function dbFromConnection(conn: ConnectionLike, onClose: () => Promise<vo
       perf?.measure?.('gongkai:query', { start: t0, detail: q.sql.split('\n')[0].slice(0, 80) });
     }
   };
+  // views made on the first query that names their table (a failure leaves them pending: the next query
+  // that names the table tries again and fails with the same error)
+  const pending = new Map<string, DeferredView>();
+  const needed = (sql: string) =>
+    [...pending.values()].filter((v) => new RegExp(`\\b${v.table}\\b`).test(sql));
+  const runWithViews = async <T>(q: Query): Promise<T[]> => {
+    for (const v of needed(q.sql)) {
+      await run({ sql: v.sql, params: [] });
+      await v.check?.(run);
+      pending.delete(v.table);
+    }
+    return run<T>(q);
+  };
   return {
     query<T>(q: Query): Promise<T[]> {
-      const next = chain.then(() => run<T>(q));
+      const next = chain.then(() => runWithViews<T>(q));
       chain = next.catch(() => undefined);
       return next;
+    },
+    defer(views) {
+      for (const v of views) pending.set(v.table, v);
     },
     async close() {
       await chain;

@@ -11,9 +11,10 @@ import {
   manifestBytes,
   manifestFiles,
   manifestSeveral,
-  memoryTables
+  memoryTables,
+  type ViewStatement
 } from './views';
-import type { Db, EngineProgress } from './types';
+import type { Db, DeferredView, EngineProgress } from './types';
 import { disagreements, manifestRows, mismatchMessage, rowCountsSql } from './verify';
 
 export type { Db, EngineProgress, Query } from './types';
@@ -86,6 +87,30 @@ export interface Engine {
   views: ViewPlan;
   /** A file DuckDB may write (`COPY … TO name`), then its bytes, then gone: the export's Parquet. */
   writeFile(name: string, write: () => Promise<void>): Promise<Uint8Array>;
+}
+
+/** The deferred views (views.ts DEFERRED_TABLES), each checked against the manifest's rows once made; a
+ * disagreement or an unreadable file fails the query that needed it, in plain words naming the file. */
+function deferredViews(
+  statements: readonly ViewStatement[],
+  files: Record<TableName, string[]>,
+  expected: Map<TableName, number | undefined>,
+  manifestUrl: string
+): DeferredView[] {
+  return statements.map(({ table, sql }) => ({
+    table,
+    sql,
+    async check(run) {
+      const rows = expected.get(table);
+      if (rows === undefined) return;
+      const [r] = await run<{ n: number }>({ sql: rowCountsSql([table], files), params: [] });
+      const found = disagreements(new Map([[table, rows]]), new Map([[table, Number(r.n)]]), []);
+      if (found.length) {
+        const m = mismatchMessage(found, manifestUrl);
+        throw new EngineError(m.zh, m.en, manifestUrl, 'data');
+      }
+    }
+  }));
 }
 
 export async function openEngine(onProgress?: (p: EngineProgress) => void): Promise<Engine> {
@@ -232,7 +257,8 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   const conn = await adb.connect();
   // keep Parquet footers in memory: later queries skip re-reading them over HTTP
   await conn.query('SET enable_object_cache = true').catch(() => undefined);
-  for (const { table, sql } of createViewsSql(files, inMemory, manifestSeveral(json), false, docsView)) {
+  const statements = createViewsSql(files, inMemory, manifestSeveral(json), false, docsView);
+  for (const { table, sql } of statements.filter((s) => !s.deferred)) {
     try {
       const t0 = globalThis.performance?.now();
       await conn.query(sql);
@@ -266,6 +292,10 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   // the Parquet footers, which the views above have already read
   const verifyStart = globalThis.performance?.now();
   const expectedRows = manifestRows(json, files);
+  // a deferred table's rows are checked when its view is made (on the first query that names it)
+  const deferred = statements.filter((s) => s.deferred);
+  const expectedLater = new Map(deferred.map((s) => [s.table, expectedRows.get(s.table)]));
+  for (const s of deferred) expectedRows.delete(s.table);
   const seenRows = new Map<TableName, number>();
   if (expectedRows.size) {
     try {
@@ -285,6 +315,7 @@ export async function openEngine(onProgress?: (p: EngineProgress) => void): Prom
   }
   report({ stage: 'ready' });
   const db = dbFromConnection(conn, () => adb.terminate());
+  db.defer?.(deferredViews(deferred, files, expectedLater, manifestUrl));
   return {
     db,
     manifest: json,

@@ -122,8 +122,12 @@ export async function runAll(db: Db, queries: readonly Query[]): Promise<void> {
 /** Make every view again: over the served files alone, or with the local tables UNIONed in. */
 export async function refreshViews(db: Db, plan: ViewPlanLike, withLocal: boolean): Promise<void> {
   const several = plan.several || withLocal;
-  for (const { sql } of createViewsSql(plan.files, plan.inMemory, several, withLocal, plan.docsView))
-    await db.query({ sql, params: [] });
+  const statements = createViewsSql(plan.files, plan.inMemory, several, withLocal, plan.docsView);
+  for (const s of statements) {
+    // a deferred view (views.ts) stays deferred: made, with the local rows, when first queried
+    if (s.deferred && db.defer) db.defer([{ table: s.table, sql: s.sql }]);
+    else await db.query({ sql: s.sql, params: [] });
+  }
 }
 
 export interface ViewPlanLike {

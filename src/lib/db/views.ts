@@ -116,7 +116,13 @@ export interface ViewStatement {
   /** the table whose files the statement reads (an error in it names these files) */
   table: TableName;
   sql: string;
+  /** made on the first query that names the table, not at start (see DEFERRED_TABLES) */
+  deferred?: boolean;
 }
+
+/** Tables only the unit page reads, one document at a time: their views are made when first queried, so a
+ * start does not fetch and parse their footers (source_text's is about 2 MB at 100k documents). */
+export const DEFERRED_TABLES: readonly TableName[] = ['figure_sources', 'source_text'];
 
 /** The reader's own documents (src/lib/db/local.ts) beside the served rows: `local_<table>` UNIONed BY NAME
  * (a served file written before a column existed gives NULL there). A local unit already served keeps the
@@ -155,7 +161,8 @@ export function createViewsSql(
   const order: TableName[] = ['units', ...TABLE_NAMES.filter((t) => t !== 'units' && t !== 'disclosures')];
   const out: ViewStatement[] = order.map((t) => ({
     table: t,
-    sql: `CREATE OR REPLACE ${kind(t)} ${t} AS ${source(t)}`
+    sql: `CREATE OR REPLACE ${kind(t)} ${t} AS ${source(t)}`,
+    ...(DEFERRED_TABLES.includes(t) && !inMemory.includes(t) ? { deferred: true } : {})
   }));
   out.push(
     {

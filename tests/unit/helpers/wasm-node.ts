@@ -43,7 +43,10 @@ export async function openWasmDb(dir: string): Promise<Db> {
 }
 
 /** The Db and what its views were made from (to make them again, as the browser does with local rows). */
-export async function openWasmData(dir: string): Promise<{
+export async function openWasmData(
+  dir: string,
+  opts: { deferred?: boolean } = {}
+): Promise<{
   db: Db;
   plan: { files: Record<TableName, string[]>; inMemory: TableName[]; several: boolean; docsView: boolean };
 }> {
@@ -68,9 +71,13 @@ export async function openWasmData(dir: string): Promise<{
   const conn = duck.connect();
   // the same tables in memory as the browser would hold (from the manifest's file sizes)
   const inMemory = memoryTables(files, bytes);
-  for (const { sql } of createViewsSql(files, inMemory, several, false, docsView)) conn.query(sql);
+  const statements = createViewsSql(files, inMemory, several, false, docsView);
+  for (const { sql } of statements.filter((s) => !opts.deferred || !s.deferred)) conn.query(sql);
+  const db = dbFromConnection(conn, () => duck.reset?.());
+  // as the browser's engine: the deferred views made on the first query that names them
+  if (opts.deferred) db.defer!(statements.filter((s) => s.deferred));
   return {
-    db: dbFromConnection(conn, () => duck.reset?.()),
+    db,
     plan: { files, inMemory, several, docsView }
   };
 }
