@@ -94,7 +94,7 @@ describe('a folder without a docs view', () => {
 });
 
 describe('views made when first needed', () => {
-  it('makes source_text and figure_sources on the first query that names them, not at start', async () => {
+  it('makes the unit page’s tables (source_text, figure_sources, line_items, projects) on the first query that names them, not at start', async () => {
     const { db: lazy } = await openWasmData(DATA, { deferred: true });
     const { db: eager } = await openWasmData(DATA);
     try {
@@ -105,8 +105,8 @@ describe('views made when first needed', () => {
             params: []
           })
         ).map((r) => r.view_name);
-      expect(await views()).not.toContain('source_text');
-      expect(await views()).not.toContain('figure_sources');
+      for (const t of ['source_text', 'figure_sources', 'line_items', 'projects'])
+        expect(await views()).not.toContain(t);
       const [{ doc_id }] = await lazy.query<{ doc_id: string }>({
         sql: 'SELECT doc_id FROM disclosures ORDER BY doc_id LIMIT 1',
         params: []

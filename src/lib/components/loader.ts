@@ -2,6 +2,7 @@
 // and ignores the result of a run that a newer one has replaced.
 import { tick } from 'svelte';
 import { markBusy, markDone } from './ready';
+import { app } from './app.svelte';
 
 export interface Loader {
   run<T>(fetch: () => Promise<T>, apply: (value: T) => void, fail: (message: string) => void): Promise<void>;
@@ -22,7 +23,11 @@ export function createLoader(key: string): Loader {
         apply(value);
       } catch (err) {
         if (mine !== seq) return;
-        fail(err instanceof Error ? err.message.split('\n')[0] : String(err));
+        // an error in plain words carries its English beside it (db/engine.ts EngineError)
+        const en = (err as { en?: unknown } | null)?.en;
+        const message =
+          app.lang === 'en' && typeof en === 'string' ? en : err instanceof Error ? err.message : String(err);
+        fail(message.split('\n')[0]);
       }
       await tick();
       if (mine === seq) markDone(key);

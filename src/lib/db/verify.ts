@@ -3,7 +3,8 @@
 // manifest with files of another run. The engine checks, cheaply, before anything is shown:
 // - the bytes of each file it fetched whole (the small tables) against the manifest's `bytes`;
 // - the row count of every table as DuckDB-WASM sees it (count(*) over read_parquet is answered from the
-//   Parquet footers, which creating the views has already read and cached) against the manifest's `rows`.
+//   Parquet footers, which creating the views has already read and cached) against the manifest's `rows`;
+//   the unit page's tables (views.ts DEFERRED_TABLES) when their views are made, on first use.
 // A disagreement becomes a load error in plain words instead of a silently wrong view.
 import { TABLE_NAMES, type TableName } from '../model';
 import { manifestDocsView } from './views';
