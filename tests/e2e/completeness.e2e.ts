@@ -138,12 +138,13 @@ describe('the unit page’s completeness block', () => {
 
   it('a generated document without its 政府采购 paragraph lists both procurement items as missing', async () => {
     const rows = await queryData(
-      `SELECT unit_id, year, completeness FROM disclosures
+      `SELECT unit_id, year, kind, completeness FROM disclosures
        WHERE source_kind = 'synthetic' AND completeness_missing = 'procurement,procurement_split'
        ORDER BY doc_id LIMIT 1`
     );
     expect(rows).toHaveLength(1);
-    await open(`/unit/?v=1&unit=${rows[0].unit_id}&y=${rows[0].year}`);
+    // the document of that kind (a unit-year may have a 预算 and a 决算)
+    await open(`/unit/?v=1&unit=${rows[0].unit_id}&y=${rows[0].year}&kind=${rows[0].kind}`);
     const block = page.locator('[data-testid="unit-completeness"]');
     await expect(block.getAttribute('data-score')).resolves.toBe(String(rows[0].completeness));
     await expect(block.locator('[data-testid="completeness-missing"] li').allInnerTexts()).resolves.toEqual([

@@ -161,3 +161,34 @@ describe('a 年初预算 stated as the actual and its change against it', () => 
     expect(f.message_en).toContain("the initial budget's 12");
   });
 });
+
+describe('a 三公 table flattened with bars, 预算数 and 决算数 each split by fund', () => {
+  const pipes = readFileSync('tests/fixtures/final-initial-pipes-2023.txt', 'utf8');
+
+  it('reads the 决算数 合计 as the actual and the 预算数 合计 as the 年初预算, each item alike', () => {
+    const r = run(pipes);
+    expect(rec(r)).toMatchObject({
+      kind: 'final',
+      year: 2023,
+      three_public_total: 7.5,
+      reception: 5.1,
+      vehicle_total: 2.4,
+      vehicle_operation: 2.4,
+      overseas_travel: 0,
+      initial_three_public_total: 9.2,
+      initial_reception: 6.2,
+      initial_vehicle_total: 3,
+      initial_vehicle_operation: 3,
+      initial_overseas_travel: 0
+    });
+    // "完成年初预算的81.5%": 7.5 ÷ 9.2 = 81.52%, written to one decimal
+    expect(of(r, 'execution_rate')).toEqual([]);
+    expect(of(r, 'narrative_vs_table')).toEqual([]);
+  });
+
+  it('a narrative 年初预算 against the table’s: the one whose parts add up is stored', () => {
+    const r = run(pipes.replace('年初预算9.2万元', '年初预算9.8万元'));
+    expect(rec(r).initial_three_public_total).toBe(9.2); // 0.00 + 6.20 + 3.00
+    expect(of(r, 'narrative_vs_table').map((f) => [f.expected, f.actual])).toEqual([[9.2, 9.8]]);
+  });
+});
