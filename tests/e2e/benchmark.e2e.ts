@@ -1,30 +1,18 @@
 // Issue 11: the benchmark of a real unit. A peer group with too few units is widened and says so, n is
 // explained (who is left out and why), a tie shows as a range of percentiles, per-head metrics are in.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, waitReady } from './browser';
+import { useSession } from './session';
 import { queryData } from './data';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
-let page: Page;
+const { page, open } = useSession({ width: 1400, height: 1000 });
 let wanli = '';
-
-async function open(path: string) {
-  await page.goto(baseUrl + path);
-  await waitReady(page);
-}
 
 beforeAll(async () => {
   const rows = await queryData(
     `SELECT unit_id FROM units WHERE unit_name = '上海市普陀区人民政府万里街道办事处'`
   );
   wanli = String(rows[0].unit_id);
-  s = await openSession({ width: 1400, height: 1000 });
-  page = s.page;
-});
-afterAll(async () => {
-  await s?.close();
 });
 
 describe('the benchmark of the real 万里街道 unit', () => {

@@ -1,14 +1,13 @@
 // Like-for-like comparisons (issue 11): a view that puts many documents' values on one axis shows one kind
 // (预算 or 决算) at a time, budgets by default, and every change shows its base and where the base comes from.
 // Checked in real Chromium against the built site, and against the same Parquet read in Node.
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitReady, screenshot } from './browser';
 import { useSession } from './session';
 import { queryData } from './data';
 
-const baseUrl = inject('baseUrl');
 const ui = useSession();
-const open = (path: string) => ui.open(path);
+const { open, baseUrl } = ui;
 
 /** The shown table of a view, as header texts and rows of cell texts. */
 async function table(view: string): Promise<{ head: string[]; rows: string[][] }> {

@@ -1,39 +1,12 @@
 // 公开完整度 in the browser, on the default data: the ranking by completeness (a score in 分, its order the
 // Parquet's own) and the unit page's block naming what a document lacks, in Chinese and English.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { waitReady, screenshot } from './browser';
+import { useSession } from './session';
 import { queryData } from './data';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
-let page: Page;
-const pageErrors: string[] = [];
-
-async function open(path: string) {
-  await page.goto(baseUrl + path);
-  await waitReady(page);
-}
-async function marks(): Promise<[string, number][]> {
-  return page.$$eval('[data-testid="chart-ranking"] [data-unit-id][data-value]', (els) =>
-    els.map(
-      (e) => [e.getAttribute('data-unit-id')!, Number(e.getAttribute('data-value'))] as [string, number]
-    )
-  );
-}
-
-beforeAll(async () => {
-  s = await openSession();
-  page = s.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-  });
-});
-afterAll(async () => {
-  await s.close();
-  expect(pageErrors).toEqual([]);
-});
+const { page, open, marks: chartMarks } = useSession({ consoleErrors: true });
+const marks = () => chartMarks('ranking');
 
 describe('ranking by completeness', () => {
   it('orders the units by their score, in 分, lowest first when asked', async () => {

@@ -1,17 +1,13 @@
 // Keyboard and pointer use of the controls (issue 11): the unit search is an ARIA combobox, the filter
 // dropdowns close as menus do, and browsing a select with the arrow keys makes one history entry, not one
 // per press, while a deliberate change still makes a back-button entry.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { waitReady } from './browser';
 import { useSession } from './session';
 
 const s = useSession();
 const open = s.open;
-let page: Page;
-beforeAll(() => {
-  page = s.page;
-});
+const { page } = s;
 const param = (key: string) => new URL(page.url()).searchParams.getAll(key);
 const search = '[data-testid="filters"] [data-testid="unit-search"]';
 

@@ -1,50 +1,19 @@
 // The dashboard as a reader uses it: the built static site on 127.0.0.1, Debian's Chromium, the real
 // DuckDB-WASM over the real Parquet of the default data (the seed + the synthetic demo city).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { waitReady, screenshot } from './browser';
+import { useSession } from './session';
 import { queryData, seedUnit } from './data';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
-let page: Page;
+// after the tests: every request went to the local server (or was a data:/blob: URL), no dialog, and no script
+// error on any page the reader opened (the hostile URL included)
+const ui = useSession({ consoleErrors: true });
+const { page, open, baseUrl } = ui;
+const marks = (view: string, extra = '') => ui.marks(view, { extra });
 let seed: { unit_id: string; doc_id: string; year: number };
-const pageErrors: string[] = [];
-
-/** Marks of a chart as [unit id, value] pairs, in document order. */
-async function marks(view: string, extra = ''): Promise<[string, number][]> {
-  return page.$$eval(`[data-testid="chart-${view}"] [data-unit-id][data-value]${extra}`, (els) =>
-    els.map(
-      (e) => [e.getAttribute('data-unit-id')!, Number(e.getAttribute('data-value'))] as [string, number]
-    )
-  );
-}
-
-async function open(path: string) {
-  await page.goto(baseUrl + path);
-  await waitReady(page);
-}
 
 beforeAll(async () => {
   seed = await seedUnit();
-  s = await openSession();
-  page = s.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-  });
-  page.on('dialog', (d) => {
-    throw new Error(`unexpected dialog: ${d.message()}`);
-  });
-});
-
-afterAll(async () => {
-  // every request the page made went to the local server (or was a data:/blob: URL)
-  const outside = s.requests.filter((u) => !/^(data:|blob:)/.test(u) && new URL(u).hostname !== '127.0.0.1');
-  await s.close();
-  expect(outside).toEqual([]);
-  // no script error on any page the reader opened (the hostile URL included)
-  expect(pageErrors).toEqual([]);
 });
 
 describe('ranking', () => {
@@ -167,13 +136,8 @@ describe('URL state', () => {
     await page.reload();
     await waitReady(page);
     expect(await marks('ranking')).toEqual(first);
-    const other = await s.context.newPage();
-    await other.goto(page.url());
-    await waitReady(other);
-    const again = await other.$$eval('[data-testid="chart-ranking"] [data-unit-id][data-value]', (els) =>
-      els.map((e) => [e.getAttribute('data-unit-id'), Number(e.getAttribute('data-value'))])
-    );
-    expect(again).toEqual(first);
+    const other = await ui.another(page.url());
+    expect(await ui.marks('ranking', { page: other })).toEqual(first);
     await other.close();
   });
 
@@ -425,7 +389,7 @@ describe('app shell', () => {
   });
 
   it('copy link puts the view’s URL on the clipboard', async () => {
-    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await ui.session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     await open(`/ranking/?v=1&m=reception&y=${seed.year}`);
     await page.click('[data-testid="copy-link"]');
     await page.locator('[data-testid="copy-link"]', { hasText: '链接已复制' }).waitFor({ timeout: 5000 });
@@ -439,7 +403,7 @@ describe('app shell', () => {
   });
 
   it('says in plain words when the data cannot be loaded', async () => {
-    const other = await s.context.newPage();
+    const other = await ui.session.context.newPage();
     await other.route('**/data/manifest.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
     await other.goto(`${baseUrl}/ranking/?v=1`);
     await waitReady(other);

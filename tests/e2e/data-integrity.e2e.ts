@@ -1,18 +1,14 @@
 // The browser checks the data against its manifest: a manifest that disagrees with the files it names (a
 // folder mixing two ingests) gives a load error in plain words, never a silently wrong view.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './browser';
+import { useSession } from './session';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
+const ui = useSession();
 let manifest: { files: { file: string; rows: number; bytes: number }[]; rows: Record<string, number> };
 
 beforeAll(async () => {
-  s = await openSession();
-  manifest = await (await fetch(`${baseUrl}/data/manifest.json`)).json();
-});
-afterAll(async () => {
-  await s.close();
+  manifest = await (await fetch(`${ui.baseUrl}/data/manifest.json`)).json();
 });
 
 /** Open `path` (the ranking) with the manifest changed by `edit`; returns the load error's text ('' when
@@ -22,15 +18,14 @@ async function loadWith(
   path = '/ranking/?v=1',
   inView = false
 ): Promise<string> {
-  const page = await s.context.newPage();
+  const page = await ui.session.context.newPage();
   try {
     const changed = structuredClone(manifest);
     edit(changed);
     await page.route('**/data/manifest.json', (r) =>
       r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changed) })
     );
-    await page.goto(`${baseUrl}${path}`);
-    await waitReady(page);
+    await ui.open(path, page);
     const err = page.locator(inView ? '[data-testid="view-error"]' : '[data-testid="load-error"]');
     if ((await err.count()) === 0) return '';
     await screenshot(page, inView ? 'manifest-mismatch-unit' : 'manifest-mismatch');
@@ -66,11 +61,10 @@ describe('the data against its manifest', () => {
 
   it('checks a table the unit page reads when it is first read: the ranking loads, the unit page says so', async () => {
     expect(await loadWith(addRow('line_items.parquet'))).toBe('');
-    const page = await s.context.newPage();
+    const page = await ui.session.context.newPage();
     let unitId: string;
     try {
-      await page.goto(`${baseUrl}/ranking/?v=1`);
-      await waitReady(page);
+      await ui.open('/ranking/?v=1', page);
       unitId = (await page.locator('[data-unit-id]').first().getAttribute('data-unit-id'))!;
     } finally {
       await page.close();

@@ -2,35 +2,23 @@
 // unit and source, the bar colours have a legend, an empty view says why it is empty (an empty dataset is
 // not blamed on the filters), unknown parameters leave the address once noticed, and a missing page is a
 // real 404 page in both languages.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { waitReady, screenshot } from './browser';
+import { useSession } from './session';
 import { seedUnit } from './data';
 import { serveStatic } from '../../scripts/static-server.mjs';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
-let page: Page;
+const { page, open, baseUrl } = useSession({ width: 1400, height: 1000 });
 let seed: { unit_id: string; doc_id: string; year: number };
-
-async function open(path: string) {
-  await page.goto(baseUrl + path);
-  await waitReady(page);
-}
 
 const unitOfUrl = () => new URL(page.url()).searchParams.get('unit');
 
 beforeAll(async () => {
   seed = await seedUnit();
-  s = await openSession({ width: 1400, height: 1000 });
-  page = s.page;
-});
-afterAll(async () => {
-  await s?.close();
 });
 
 describe('bars and rows lead to the unit page', () => {

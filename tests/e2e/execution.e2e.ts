@@ -7,14 +7,8 @@ import { useSession } from './session';
 import { queryData } from './data';
 
 const ui = useSession();
-const open = (path: string) => ui.open(path);
-
-const marks = () =>
-  ui.page.$$eval('[data-testid="chart-execution"] [data-unit-id][data-value]', (els) =>
-    els.map(
-      (e) => [e.getAttribute('data-unit-id')!, Number(e.getAttribute('data-value'))] as [string, number]
-    )
-  );
+const { open } = ui;
+const marks = () => ui.marks('execution');
 
 /** The rates of one figure in one year, recomputed in Node: one 决算 per unit (the smaller doc_id), the budget
  * from the unit's budget document of that year and scope, else the 决算's initial_<figure>. */
@@ -93,13 +87,8 @@ describe('budget execution', () => {
     expect(expected.some((e) => e.src === 'final')).toBe(true);
     expect(expected.some((e) => e.src === 'budget')).toBe(true);
     // the same link in a fresh page draws the same marks
-    const other = await ui.session.context.newPage();
-    await other.goto(ui.page.url());
-    await waitReady(other);
-    const again = await other.$$eval('[data-testid="chart-execution"] [data-unit-id][data-value]', (els) =>
-      els.map((e) => [e.getAttribute('data-unit-id'), Number(e.getAttribute('data-value'))])
-    );
-    expect(again).toEqual(got);
+    const other = await ui.another(ui.page.url());
+    expect(await ui.marks('execution', { page: other })).toEqual(got);
     await other.close();
   });
 

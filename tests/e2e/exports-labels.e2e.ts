@@ -1,15 +1,14 @@
 // Issue 11: no internal name on screen or in a file, and every export says what it shows. The built site,
 // the real DuckDB-WASM over the default data, Debian's Chromium; the downloads are read back as files.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { waitReady, screenshot } from './browser';
+import { useSession } from './session';
 import { queryData, seedUnit } from './data';
 import { parseCsv } from './csv';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
-let page: Page;
+const ui = useSession({ width: 1400, height: 1000 });
+const page = ui.page;
 let seed: { unit_id: string; doc_id: string; year: number };
 
 /** Internal names that must not reach a reader: a cell (or header) that is one of them. */
@@ -21,7 +20,7 @@ const cellsOf = (text: string) => text.split(/[\t\n]/);
 
 async function open(path: string, lang: 'zh' | 'en' = 'zh') {
   await page.evaluate((l) => localStorage.setItem('gongkai.lang', l), lang).catch(() => {});
-  await page.goto(baseUrl + path);
+  await page.goto(ui.baseUrl + path);
   await page.evaluate((l) => localStorage.setItem('gongkai.lang', l), lang);
   await page.reload();
   await waitReady(page);
@@ -34,11 +33,6 @@ async function download(selector: string): Promise<{ name: string; bytes: Buffer
 
 beforeAll(async () => {
   seed = await seedUnit();
-  s = await openSession({ width: 1400, height: 1000 });
-  page = s.page;
-});
-afterAll(async () => {
-  await s?.close();
 });
 
 describe('names, not internal names', () => {

@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { screenshot } from './browser';
+import { useSession } from './session';
 import { parseCsv } from './csv';
 
 const TEMPLATE_UNIT = '示例市测试局';
@@ -44,12 +44,11 @@ const YEARS = [2023, 2024];
 let work: string;
 let out: string;
 let server: { url: string; close: () => Promise<void> };
-let s: Session;
-let page: Page;
+// after the tests: no dialog, no script error, nothing outside 127.0.0.1
+const ui = useSession({ width: 1000, height: 900, site: () => server.url });
+const page = ui.page;
 const unitIds = new Map<string, string>();
 const figures = new Map<string, number>(); // stored name → its 2024 三公 total
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
 
 async function query(sql: string): Promise<Record<string, unknown>[]> {
   const inst = await DuckDBInstance.create(':memory:');
@@ -102,30 +101,15 @@ beforeAll(async () => {
     figures.set(String(row.unit_name), Number(row.three_public_total));
 
   server = await serveStatic('build', { host: '127.0.0.1', port: 0, mounts: { '/data/': out } });
-  s = await openSession({ width: 1000, height: 900 });
-  page = s.page;
-  page.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 120_000);
 
 afterAll(async () => {
-  const outside = s
-    ? s.requests.filter((u) => !/^(data:|blob:)/.test(u) && new URL(u).hostname !== '127.0.0.1')
-    : [];
-  await s?.close();
   await server?.close();
   if (work) rmSync(work, { recursive: true, force: true });
-  expect(outside).toEqual([]);
-  expect(dialogs).toEqual([]);
-  expect(pageErrors).toEqual([]);
 });
 
 async function open(path: string) {
-  await page.goto(server.url + path);
-  await waitReady(page);
+  await ui.open(path);
   await expect(page.locator('[data-testid="load-error"]').count()).resolves.toBe(0);
 }
 
@@ -146,7 +130,7 @@ async function expectInert(): Promise<string> {
   expect(got.markup).toBe(0);
   expect(got.handlers).toBe(0);
   expect(got.body + got.title).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
-  expect(dialogs).toEqual([]);
+  expect(ui.dialogs).toEqual([]);
   return got.text;
 }
 

@@ -1,17 +1,14 @@
 // The language is in the link (issue 11): `lang=en` opens the page in English, switching the language
 // writes it into the URL (without a history entry), the tabs and a copied link carry it, filter changes
 // keep it; English text uses Latin typography (no 万元/人/辆, no full-width brackets, commas or colons).
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { waitReady } from './browser';
 import { queryData, seedUnit } from './data';
 import { useSession } from './session';
 import { VIEWS } from '../../src/lib/state';
 
-const baseUrl = inject('baseUrl');
 const s = useSession();
-const open = s.open;
-let page: Page;
+const { page, open, baseUrl } = s;
 /** every name the data holds (units, places, levels, categories): shown as written */
 let names: string[] = [];
 const lang = () => new URL(page.url()).searchParams.get('lang');
@@ -51,7 +48,6 @@ beforeAll(async () => {
     ) WHERE x IS NOT NULL`);
   // the longest first, so that a name is removed before any name it contains
   names = [...rows.map((r) => String(r.x)), '示例市'].sort((a, b) => b.length - a.length);
-  page = s.page;
 });
 
 describe('lang in the link', () => {

@@ -3,8 +3,7 @@
 // wrapping a cell one character per line; printed, the controls are gone, the filters and the link are text
 // and the chart is scaled to the page rather than clipped; each chart carries its title, filters, data date and
 // synthetic note as an exported image does.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { queryData, seedUnit } from './data';
 import { useSession } from './session';
@@ -15,10 +14,7 @@ import { t } from '../../src/lib/i18n';
 
 const s = useSession({ width: 390, height: 844 });
 const open = s.open;
-let page: Page;
-beforeAll(() => {
-  page = s.page;
-});
+const { page } = s;
 
 describe('a 390 px phone', () => {
   it.each(VIEWS)('%s is no wider than the screen (zh and en)', async (view) => {

@@ -17,12 +17,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { sha256Hex } from '../../src/lib/ingest/sha256';
 import { TABLES, TABLE_NAMES, parquetFile } from '../../src/lib/model';
-import { openSession, screenshot, waitReady, type Session } from './browser';
+import { screenshot, waitReady } from './browser';
+import { useSession } from './session';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const D04 = resolve(ROOT, '../shared/realpdfs/docs/d04.pdf');
@@ -32,8 +32,8 @@ const FILES = ['000_f7859c67d4b429b5.txt', 'd04.pdf'];
 type Row = Record<string, unknown>;
 let work: string;
 let server: { url: string; close: () => Promise<void> };
-let s: Session;
-let page: Page;
+const ui = useSession({ site: () => server.url });
+const { page, open } = ui;
 const methods: string[] = [];
 let cli: { commerce: Row; seed: Row; findings: Map<string, number> };
 
@@ -55,11 +55,6 @@ function ingest(out: string, inputs: string[], relativeTo?: string) {
   if (relativeTo) args.push('--relative-to', relativeTo);
   const r = spawnSync('npx', [...args, ...inputs], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`ingest failed (${r.status}): ${r.stderr}`);
-}
-
-async function open(path: string) {
-  await page.goto(server.url + path);
-  await waitReady(page);
 }
 
 const statuses = () =>
@@ -113,13 +108,10 @@ beforeAll(async () => {
     port: 0,
     mounts: { '/data/': join(work, 'served') }
   });
-  s = await openSession();
-  page = s.page;
   page.on('request', (r) => methods.push(`${r.method()} ${r.url()}`));
 }, 300_000);
 
 afterAll(async () => {
-  await s?.close();
   await server?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -252,7 +244,7 @@ describe.skipIf(!shared)('the reader’s own documents', () => {
   });
 
   it('sent nothing anywhere: every request to 127.0.0.1, none uploads', () => {
-    const outside = s.requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u));
+    const outside = ui.session.requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u));
     expect(outside).toEqual([]);
     const writes = methods.filter((m) => !/^(GET|HEAD) /.test(m));
     expect(writes).toEqual([]);

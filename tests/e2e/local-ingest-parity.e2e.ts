@@ -14,13 +14,13 @@ import { ingestDocument } from '../../src/lib/ingest/index';
 import { ingestPdf, isPdfFile } from '../../src/lib/ingest/pdf/ingest';
 import { nodePdfAssets, nodePdfJs } from '../../src/lib/ingest/pdf/node';
 import type { DocumentResult } from '../../src/lib/model';
-import { openSession, type Session } from './browser';
+import { useSession } from './session';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUILD = join(ROOT, 'build');
 let dir: string;
 let server: { url: string; close: () => Promise<void> };
-let s: Session;
+const ui = useSession({ site: () => server.url });
 /** file name (as the ingest sees it) → path */
 const inputs = new Map<string, string>();
 
@@ -52,12 +52,10 @@ beforeAll(async () => {
     }
   }
   server = await serveStatic(BUILD, { host: '127.0.0.1', port: 0 });
-  s = await openSession();
-  await s.page.goto(`${server.url}/ranking/`);
+  await ui.page.goto(`${server.url}/ranking/`);
 }, 300_000);
 
 afterAll(async () => {
-  await s?.close();
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -74,7 +72,7 @@ async function inBrowser(files: [string, string][]): Promise<DocumentResult[]> {
   const workers = join(BUILD, '_app/immutable/workers');
   const worker = readdirSync(workers).find((n) => /^ingest\.worker-.*\.js$/.test(n));
   if (!worker) throw new Error(`no ingest worker in ${workers}`);
-  return s.page.evaluate(
+  return ui.page.evaluate(
     async ({ url, files }) => {
       const w = new Worker(url, { type: 'module' });
       const out: unknown[] = [];
@@ -113,6 +111,8 @@ describe('the ingest in the browser', () => {
       expect(got[i], name).toEqual(want);
     }
     // pdf.js's CMaps and fonts, and the worker's chunks, came from the site itself
-    expect(s.requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(ui.session.requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual(
+      []
+    );
   }, 300_000);
 });

@@ -2,16 +2,12 @@
 // read says why in the page's language, naming the file and the line (zh, and en after the switch); the SQL
 // console, open while a document is added and removed, answers with and then without it, without reopening.
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { useSession } from './session';
 
 const s = useSession();
-let page: Page;
-beforeAll(() => {
-  page = s.page;
-});
+const { page } = s;
 
 const INPUT = 'input[type=file][data-testid=add-documents]';
 /** a hand-written fixture of a fictional unit, which the default data does not hold */

@@ -11,7 +11,7 @@ import { readPdf } from '../../src/lib/ingest/pdf/load';
 import { nodePdfAssets, nodePdfJs } from '../../src/lib/ingest/pdf/node';
 import { pdfDocumentText } from '../../src/lib/ingest/pdf/text';
 import { chinesePdf } from '../unit/helpers/pdf-writer';
-import { openSession, type Session } from './browser';
+import { useSession } from './session';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REAL = join(ROOT, 'data/disclosures/shanghai/putuo-commerce-2025-dept-budget.pdf');
@@ -19,7 +19,7 @@ const CJK_LINES = ['2025年部门“三公”经费预算表', '因公出国（�
 
 let dir: string;
 let server: { url: string; close: () => Promise<void> };
-let s: Session;
+const ui = useSession({ site: () => server.url });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gongkai-pdf-reader-'));
@@ -40,13 +40,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'cjk.pdf'), chinesePdf(CJK_LINES));
   writeFileSync(join(dir, 'real.pdf'), readFileSync(REAL));
   server = await serveStatic(dir, { mounts: { '/pdfjs/': join(ROOT, 'node_modules/pdfjs-dist') } });
-  s = await openSession();
-  await s.page.goto(`${server.url}/index.html`);
-  await s.page.waitForSelector('html[data-ready="true"]');
+  await ui.open('/index.html');
 }, 120_000);
 
 afterAll(async () => {
-  await s?.close();
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -57,7 +54,7 @@ async function nodeLines(file: string) {
 }
 
 const browserLines = (url: string) =>
-  s.page.evaluate(
+  ui.page.evaluate(
     (u) => (window as unknown as { readLines: (u: string) => Promise<unknown> }).readLines(u),
     url
   );
@@ -71,7 +68,7 @@ describe('the PDF reader in the browser', () => {
   });
 
   it('decodes CJK text through a CMap served by the page itself', async () => {
-    const before = s.requests.length;
+    const before = ui.session.requests.length;
     const lines = (await browserLines('/cjk.pdf')) as { text: string }[];
     // the text as the ingest normalises it (full-width brackets folded), and as Node reads it
     expect(lines.map((l) => l.text)).toEqual([
@@ -80,13 +77,13 @@ describe('the PDF reader in the browser', () => {
       '公务接待费 1.00万元'
     ]);
     expect(lines).toEqual(await nodeLines(join(dir, 'cjk.pdf')));
-    const asked = s.requests.slice(before);
+    const asked = ui.session.requests.slice(before);
     expect(asked.some((u) => u === `${server.url}/pdfjs/cmaps/UniGB-UTF16-H.bcmap`)).toBe(true);
   });
 
   it('makes no request outside the page’s own origin', () => {
-    const outside = s.requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u));
+    const outside = ui.session.requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u));
     expect(outside).toEqual([]);
-    expect(s.requests.some((u) => u.endsWith('/pdfjs/build/pdf.worker.mjs'))).toBe(true);
+    expect(ui.session.requests.some((u) => u.endsWith('/pdfjs/build/pdf.worker.mjs'))).toBe(true);
   });
 });

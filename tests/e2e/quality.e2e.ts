@@ -1,26 +1,12 @@
 // The quality view as an oversight reader uses it: click a check's count to see that check alone, order the
 // findings by amount, and find the same view again from its link.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { waitReady, screenshot } from './browser';
+import { useSession } from './session';
 import { queryData } from './data';
 import { CHECK_IDS, MONEY_CHECKS } from '../../src/lib/model';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  s = await openSession();
-  page = s.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-afterAll(async () => {
-  await s.close();
-  expect(pageErrors).toEqual([]);
-});
+const { page, baseUrl } = useSession();
 
 /** The findings table's rows as [check label, difference] (the last column). */
 async function findingRows(): Promise<{ check: string; gap: string }[]> {

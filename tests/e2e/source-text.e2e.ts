@@ -2,16 +2,15 @@
 // shows the document's own lines around it without leaving the page, read from source_text.parquet by range
 // request — never the whole file.
 import { readFileSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
-import { openSession, screenshot, waitReady, type Session } from './browser';
+import { screenshot } from './browser';
+import { useSession } from './session';
 import { queryData, seedUnit } from './data';
 
-const baseUrl = inject('baseUrl');
+const { page, open } = useSession();
 const SEED_FILE = 'data/disclosures/000_f7859c67d4b429b5.txt';
 const seedLines = readFileSync(SEED_FILE, 'utf8').split(/\r?\n/);
-let s: Session;
-let page: Page;
 let seed: { unit_id: string; doc_id: string; year: number };
 
 /** every GET of source_text.parquet (and figure_sources.parquet): the Range asked for and the bytes of the body
@@ -35,19 +34,9 @@ const onResponse = async (r: Response) => {
 };
 
 beforeAll(async () => {
-  s = await openSession();
-  page = s.page;
   page.on('response', (r) => void onResponse(r));
   seed = await seedUnit();
 });
-afterAll(async () => {
-  await s.close();
-});
-
-async function open(path: string) {
-  await page.goto(`${baseUrl}${path}`);
-  await waitReady(page);
-}
 
 /** Open the source of a table row (its n-th source button) and return the panel. */
 async function openSource(row: ReturnType<Page['locator']>, n = 0) {

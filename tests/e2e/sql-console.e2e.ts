@@ -2,20 +2,19 @@
 // old keyword-filtered console fetch a URL of the link's choosing is opened as /sql/?v=1&q=…, aimed at a
 // catcher HTTP server on another port of 127.0.0.1 (which the browser may reach): no request may reach it.
 // A heavy query is cancelled with the button, and the views still draw (they run on another instance).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
-import { openSession, waitReady, screenshot, type Session } from './browser';
+import { waitReady, screenshot } from './browser';
+import { useSession } from './session';
 import { seedUnit } from './data';
 
-const baseUrl = inject('baseUrl');
-let s: Session;
-let page: Page;
+// after the tests: no script error, and nothing left 127.0.0.1 (an extension download, say: the browser blocks
+// it, but it would be listed)
+const { page, open, baseUrl } = useSession();
 let catcher: Server;
 const caught: string[] = [];
 let C = '';
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
   catcher = createServer((req, res) => {
@@ -25,28 +24,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((ok) => catcher.listen(0, '127.0.0.1', ok));
   C = `http://127.0.0.1:${(catcher.address() as AddressInfo).port}`;
-  s = await openSession();
-  page = s.page;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
 });
 
 afterAll(async () => {
-  // and nothing left 127.0.0.1 (an extension download, say): the browser blocks it, but it would be listed
-  const outside = (s?.requests ?? []).filter(
-    (u) => !/^(data:|blob:)/.test(u) && new URL(u).hostname !== '127.0.0.1'
-  );
-  expect(outside).toEqual([]);
-  await s?.close();
   await new Promise((ok) => catcher?.close(ok));
-  expect(pageErrors.join('\n')).toBe('');
 });
 
 const link = (sql: string) => `/sql/?v=1&q=${encodeURIComponent(sql)}`;
-
-async function open(path: string) {
-  await page.goto(baseUrl + path);
-  await waitReady(page);
-}
 
 async function outcome(): Promise<{ error: string; result: boolean }> {
   const error = (await page.locator('[data-testid="sql-error"]').count())

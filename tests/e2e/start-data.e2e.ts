@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, waitReady, type Session } from './browser';
+import { useSession } from './session';
 
 const SEED = 'data/disclosures/000_f7859c67d4b429b5.txt';
 const PDF = 'data/disclosures/shanghai/putuo-commerce-2025-dept-budget.pdf';
@@ -17,7 +17,7 @@ let out: string;
 let ingest: { status: number | null; stderr: string };
 let server: ChildProcess | undefined;
 let url = '';
-let s: Session;
+const ui = useSession({ site: () => url });
 
 /** Start `npm start -- --data out` (the script itself) and resolve with the URL it prints once serving. */
 function start(dataDir: string, buildDir: string): Promise<string> {
@@ -55,11 +55,9 @@ beforeAll(async () => {
   );
   ingest = { status: r.status, stderr: r.stderr };
   url = await start(out, join(work, 'site'));
-  s = await openSession();
 }, 600_000);
 
 afterAll(async () => {
-  await s?.close();
   server?.removeAllListeners('exit');
   server?.kill('SIGTERM');
   if (work) rmSync(work, { recursive: true, force: true });
@@ -80,19 +78,16 @@ describe('npm start -- --data DIR on a folder of your own documents', () => {
   });
 
   it('shows both units in the ranking, and the seed’s 公务接待费 19.75 on its unit page', async () => {
-    const { page } = s;
-    await page.goto(`${url}/ranking/?v=1&m=three_public_total&y=2025`);
-    await waitReady(page);
+    const { page, open } = ui;
+    await open('/ranking/?v=1&m=three_public_total&y=2025');
     const names = await page
       .locator('[data-testid="chart-ranking"] [data-unit-id]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-tip') ?? ''));
     expect(names.join(' ')).toContain('上海市普陀区商务委员会');
-    await page.goto(`${url}/ranking/?v=1&m=reception&y=2023`);
-    await waitReady(page);
+    await open('/ranking/?v=1&m=reception&y=2023');
     const row = page.locator('[data-testid="chart-ranking"] [data-unit-id]').first();
     const unitId = await row.getAttribute('data-unit-id');
-    await page.goto(`${url}/unit/?v=1&unit=${unitId}`);
-    await waitReady(page);
+    await open(`/unit/?v=1&unit=${unitId}`);
     await expect(page.locator('[data-testid="unit-page"] h2').innerText()).resolves.toContain(
       '乌尔禾区人民政府办公室'
     );
@@ -102,7 +97,7 @@ describe('npm start -- --data DIR on a folder of your own documents', () => {
       .locator('td')
       .allInnerTexts();
     expect(cells).toContain('19.75');
-    expect(s.requests.filter((r) => !r.startsWith(url) && !/^(data|blob):/.test(r))).toEqual([]);
+    expect(ui.session.requests.filter((r) => !r.startsWith(url) && !/^(data|blob):/.test(r))).toEqual([]);
   });
 });
 
