@@ -4,28 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { waitReady, screenshot } from './browser';
 import { useSession } from './session';
+import { column, shownTable } from './table';
 import { queryData } from './data';
 
 const ui = useSession();
 const { open, baseUrl } = ui;
 
-/** The shown table of a view, as header texts and rows of cell texts. */
-async function table(view: string): Promise<{ head: string[]; rows: string[][] }> {
-  if ((await ui.page.locator(`[data-testid="table-${view}"]`).count()) === 0)
-    await ui.page.click('figure.chart [data-testid="toggle-table"]');
-  return ui.page.$eval(`[data-testid="table-${view}"]`, (t) => ({
-    head: [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
-    rows: [...t.querySelectorAll('tbody tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())
-    )
-  }));
-}
-
-const column = (t: { head: string[]; rows: string[][] }, label: string) => {
-  const i = t.head.indexOf(label);
-  if (i < 0) throw new Error(`no column ${label} in ${t.head.join(' | ')}`);
-  return t.rows.map((r) => r[i]);
-};
+const table = (view: string) => shownTable(ui.page, view);
 
 const ONE_KIND_VIEWS = ['ranking', 'trends', 'composition', 'staffing', 'percapita'];
 

@@ -1,8 +1,11 @@
 // The dashboard as a reader uses it: the built static site on 127.0.0.1, Debian's Chromium, the real
 // DuckDB-WASM over the real Parquet of the default data (the seed + the synthetic demo city).
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { waitReady, screenshot } from './browser';
 import { useSession } from './session';
+import { column, shownTable } from './table';
+import { parseCsv } from './csv';
 import { queryData, seedUnit } from './data';
 
 // after the tests: every request went to the local server (or was a data:/blob: URL), no dialog, and no script
@@ -343,6 +346,21 @@ describe('every view', () => {
         est: 'true'
       });
     }
+    // the table and its CSV say where each value comes from in words, the same words (never a bare yes)
+    const t = await shownTable(page, 'trends');
+    const years = column(t, '年度');
+    const sources = column(t, '数据来源');
+    expect(sources[years.indexOf(String(seed.year))]).toBe('本年文档');
+    if (prev[0].prev_reception !== null)
+      expect(sources[years.indexOf(String(seed.year - 1))]).toBe('次年文档所述上年数');
+    for (const s of sources) expect(['本年文档', '次年文档所述上年数', '—']).toContain(s);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('figure.chart [data-testid="export-csv"]')
+    ]);
+    const csv = parseCsv(readFileSync(await dl.path(), 'utf8'));
+    const at = csv[0].indexOf('数据来源');
+    expect(csv.slice(1, 1 + sources.length).map((r) => r[at] || '—')).toEqual(sources);
   });
 
   it('the SQL console runs a SELECT and refuses anything else', async () => {
