@@ -1,9 +1,13 @@
 // The reader's own documents while a page is open (issue 11), on the default data: a file the page does not
 // read says why in the page's language, naming the file and the line (zh, and en after the switch); the SQL
-// console, open while a document is added and removed, answers with and then without it, without reopening.
+// console, open while a document is added and removed, answers with and then without it, without reopening;
+// the data date a chart prints and exports follows the documents added and removed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
+import { queryData } from './data';
+import { dataDateQuery, type DataDateRow } from '../../src/lib/db/facets';
+import { dataDateText } from '../../src/lib/components/exportContext';
 import { useSession } from './session';
 
 const s = useSession();
@@ -88,5 +92,28 @@ describe('the SQL console while documents come and go', () => {
     await item('template-2024.txt').locator('[data-testid="local-remove"]').click();
     await expect.poll(() => page.locator('[data-testid="local-documents"] > li').count()).toBe(0);
     await expect.poll(answer, { timeout: 60_000 }).toBe('0');
+  });
+});
+
+describe('the data date with the reader’s documents', () => {
+  it('names their years once they are added, and the served data’s again once they are removed', async () => {
+    const [served] = await queryData(dataDateQuery().sql);
+    const before = dataDateText('zh', served as unknown as DataDateRow);
+    expect(before).toMatch(/^数据：20\d\d/);
+    await s.open('/ranking/?v=1&lang=zh');
+    const printed = () => page.locator('figure.chart [data-testid="print-notes"]').first().textContent();
+    await expect.poll(printed).toContain(before);
+    // the fixture as a document of 2031, a year the served data does not reach
+    const later = readFileSync(FIXTURE, 'utf8').replaceAll('2024', '2031');
+    await page.setInputFiles(INPUT, [
+      { name: 'later-2031.txt', mimeType: 'text/plain', buffer: Buffer.from(later) }
+    ]);
+    await settled('later-2031.txt');
+    await expect(item('later-2031.txt').getAttribute('data-status')).resolves.toBe('ok');
+    await expect.poll(printed, { timeout: 60_000 }).toContain(`数据：${served.first_year}–2031 年度的文档`);
+    await openPanel();
+    await item('later-2031.txt').locator('[data-testid="local-remove"]').click();
+    await expect.poll(() => page.locator('[data-testid="local-documents"] > li').count()).toBe(0);
+    await expect.poll(printed, { timeout: 60_000 }).toContain(before);
   });
 });

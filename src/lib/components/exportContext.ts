@@ -70,7 +70,7 @@ export function dataDateText(lang: Lang, row: DataDateRow | undefined): string {
 
 let dateRow: Promise<DataDateRow | undefined> | null = null;
 
-/** The data's date (asked once per page load). */
+/** The data's date (asked once per page load, and again once the reader's own documents change it). */
 export function dataDate(db: Db | null): Promise<DataDateRow | undefined> {
   if (!db) return Promise.resolve(undefined);
   dateRow ??= db.query<DataDateRow>(dataDateQuery()).then(
@@ -78,6 +78,11 @@ export function dataDate(db: Db | null): Promise<DataDateRow | undefined> {
     () => undefined
   );
   return dateRow;
+}
+
+/** The reader's documents changed the data: the next export or print asks for its date again. */
+export function forgetDataDate() {
+  dateRow = null;
 }
 
 /** The lines an export carries under its title: filters, data date, and the synthetic note when it holds

@@ -11,6 +11,7 @@ import type { DocumentResult, IngestStatus } from '../model';
 import type { Lang } from '../i18n';
 import { app } from './app.svelte';
 import { reasonEn, reasonTexts } from './reasonText';
+import { forgetDataDate } from './exportContext';
 import {
   forgetAll,
   forgetDocument,
@@ -105,6 +106,7 @@ async function refresh() {
   const withLocal = results.size > 0;
   await m.refreshViews(engine.db, engine.views, withLocal);
   const facets = await loadFacets(engine.db, withLocal ? null : manifestFacets(engine.manifest));
+  forgetDataDate();
   app.facets = facets;
   app.hasSynthetic = facets.sourceKinds.includes('synthetic');
   local.revision++;
