@@ -36,12 +36,7 @@ export class OneYearPage<V extends OneYearView, T, R extends UnitRow> extends Vi
   /** the query ran without error and found nothing: the page says why (EmptyState) */
   readonly empty = $derived.by(() => this.rows.length === 0 && !this.error && this.revision > 0);
   /** the props every chart of the view shares */
-  readonly chart = $derived.by(() => ({
-    revision: this.revision,
-    view: this.view as string,
-    synthetic: this.synthetic,
-    rows: this.rows
-  }));
+  readonly chart = $derived.by(() => this.chartProps(this.rows, this.synthetic));
 
   constructor(view: V, opts: Omit<ViewPageOptions<V, T>, 'check'>, rowsOf: (value: T) => R[]) {
     super(view, { ...opts, check: checkOneYear<V>() });

@@ -74,6 +74,12 @@ export class ViewPage<V extends View, T> {
     return this.#query.revision;
   }
 
+  /** the props a chart of the view shares with the page: it redraws on each result, marked synthetic when any of
+   * its rows is */
+  chartProps<R>(rows: R[], synthetic: boolean) {
+    return { revision: this.revision, view: this.view as string, synthetic, rows };
+  }
+
   /** write the state with `patch` applied into the URL */
   update = (patch: Partial<FilterValue>) => {
     if (!this.parsed) return;
