@@ -177,7 +177,10 @@ describe('binding', () => {
 
   it('one placeholder per value', () => {
     const params: unknown[] = [];
-    expect(inList('d.unit_id', ['a', 'b', 'c'], params)).toBe('d.unit_id IN (?, ?, ?)');
+    expect(inList('d.unit_id', ['a', 'b', 'c'], params)).toBe(
+      'd.unit_id IN (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))'
+    );
+    expect(inList('d.year', [2023], [])).toBe('d.year IN (CAST(? AS INTEGER))');
     expect(params).toEqual(['a', 'b', 'c']);
     expect(() => inList('x', [], [])).toThrow();
   });

@@ -2,7 +2,7 @@
 // before a final account when a unit has both and no kind is chosen), joined with the unit's level and
 // category, filtered.
 import type { SourceKind } from '../model';
-import { DOC_COLUMNS, filterConditions, type Filters } from './filters';
+import { DOC_COLUMNS, filterConditions, placeholder, type Filters } from './filters';
 import { column } from './metrics';
 import { DOCS_MEM_EXTRA, pickColumn } from './views';
 
@@ -30,15 +30,15 @@ export function docsCte(f: Filters, span: YearSpan, params: unknown[], opts: Doc
   const conds: string[] = [];
   if (span.year !== undefined) {
     params.push(span.year);
-    conds.push('d.year = ?');
+    conds.push(`d.year = ${placeholder(span.year)}`);
   }
   if (span.from !== undefined) {
     params.push(span.from);
-    conds.push('d.year >= ?');
+    conds.push(`d.year >= ${placeholder(span.from)}`);
   }
   if (span.to !== undefined) {
     params.push(span.to);
-    conds.push('d.year <= ?');
+    conds.push(`d.year <= ${placeholder(span.to)}`);
   }
   conds.push(...filterConditions(f, params, DOC_COLUMNS, skip));
   const pick = pickColumn(

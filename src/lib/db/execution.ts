@@ -79,7 +79,7 @@ export function executionQuery(p: ExecutionParams, facets: Facets): Query {
     sql: `WITH ${cte},
 b AS (
   SELECT x.unit_id, x.scope, min(x.doc_id) AS doc_id, ${budgets}
-  FROM docs_mem x WHERE x.kind = 'budget' AND x.year = ? GROUP BY x.unit_id, x.scope
+  FROM docs_mem x WHERE x.kind = 'budget' AND x.year = CAST(? AS INTEGER) GROUP BY x.unit_id, x.scope
 ),
 e AS MATERIALIZED (
   SELECT ${IDENTITY_SQL}, b.doc_id AS budget_doc_id,

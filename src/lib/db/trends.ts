@@ -76,7 +76,7 @@ export function trendsQuery(p: TrendsParams, facets: Facets): Query {
   FROM (
     SELECT d.unit_id, arg_max(d.unit_name, d.year) AS unit_name, arg_max(${metricSql(metric)}, d.year) AS value
     FROM docs d
-    WHERE d.year <= ? AND ${metricSql(metric)} IS NOT NULL
+    WHERE d.year <= CAST(? AS INTEGER) AND ${metricSql(metric)} IS NOT NULL
     GROUP BY d.unit_id
     ORDER BY value DESC, unit_name, unit_id
     LIMIT ?
