@@ -5,9 +5,7 @@ import type { Kind } from '../model';
 import type { FindingList } from './checks';
 import type { TableBlock } from './sections';
 import type { Item } from './tables';
-import type { Line } from './text';
-
-const squash = (s: string) => s.replace(/\s+/g, '');
+import { squash, squashedLines, type Line } from './text';
 
 // "截至2023年12月31日", "截止2022年底", "截至2024年8月31日"
 const AS_OF = /截[至止](20\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?|(底|末))/g;
@@ -24,31 +22,35 @@ export function auditYears(lines: Line[], year: number | null, kind: Kind | null
     if (w) w.lines.push(line);
     else wrong.set(key, { zh, en, stated, lines: [line] });
   };
-  for (const l of lines) {
-    const t = squash(l.text);
-    for (const m of t.matchAll(AS_OF)) {
-      const y = Number(m[1]);
-      const yearEnd = m[4] !== undefined || (m[2] === '12' && (m[3] === undefined || m[3] === '31'));
-      // a 决算 reports its year's end; a 预算 the end (or the months) of the year before
-      const ok =
-        kind === 'final'
-          ? yearEnd
-            ? [year]
-            : [year, year + 1]
-          : kind === 'budget'
+  const squashed = squashedLines(lines);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const t = squashed[i];
+    // every date this reads starts 截至 / 截止: a line without 截 has none (and skips the global match)
+    if (t.includes('截'))
+      for (const m of t.matchAll(AS_OF)) {
+        const y = Number(m[1]);
+        const yearEnd = m[4] !== undefined || (m[2] === '12' && (m[3] === undefined || m[3] === '31'));
+        // a 决算 reports its year's end; a 预算 the end (or the months) of the year before
+        const ok =
+          kind === 'final'
             ? yearEnd
-              ? [year - 1]
-              : [year - 1, year]
-            : [year - 1, year, year + 1];
-      if (!ok.includes(y))
-        note(
-          `as-of|${y}`,
-          y,
-          l.no,
-          `“${m[0]}”与文档年度 ${year} 年${kind === 'final' ? '决算' : kind === 'budget' ? '预算' : ''}不符`,
-          `“${m[0]}” (as of ${y}) contradicts the document's year ${year}${kind ? ` (${kind === 'final' ? 'final account' : 'budget'})` : ''}`
-        );
-    }
+              ? [year]
+              : [year, year + 1]
+            : kind === 'budget'
+              ? yearEnd
+                ? [year - 1]
+                : [year - 1, year]
+              : [year - 1, year, year + 1];
+        if (!ok.includes(y))
+          note(
+            `as-of|${y}`,
+            y,
+            l.no,
+            `“${m[0]}”与文档年度 ${year} 年${kind === 'final' ? '决算' : kind === 'budget' ? '预算' : ''}不符`,
+            `“${m[0]}” (as of ${y}) contradicts the document's year ${year}${kind ? ` (${kind === 'final' ? 'final account' : 'budget'})` : ''}`
+          );
+      }
     if (t.length > 50 || /[。，,；;]/.test(t) || COMPARISON.test(t)) continue;
     const h = HEADING_YEAR.exec(t);
     if (h && Number(h[1]) !== year)
@@ -74,17 +76,20 @@ export function auditYears(lines: Line[], year: number | null, kind: Kind | null
 
 // "XX局", "××单位", "某某", "联系人：XXX": a template's blanks never filled in
 const PLACEHOLDER = /(?<![A-Za-z])(?:[XＸ×]{2,}|某某)(?![A-Za-z])/g;
+const PLACEHOLDER_CHAR = /[XＸ×某]/;
 
 /** The template's placeholders left in the document. */
 export function auditPlaceholders(lines: Line[], f: FindingList) {
   const hits: { line: number; text: string }[] = [];
-  for (const l of lines) {
-    const t = squash(l.text);
+  const squashed = squashedLines(lines);
+  for (let i = 0; i < lines.length; i++) {
+    const t = squashed[i];
+    if (!PLACEHOLDER_CHAR.test(t)) continue; // no X, Ｘ, × or 某: no placeholder
     for (const m of t.matchAll(PLACEHOLDER)) {
       const around = t.slice(Math.max(0, m.index! - 1), m.index! + m[0].length + 1);
       // CJK on one side at least, or the whole value of a "名称：XXX" field
       if (!/[\u3400-\u9fff：:]/.test(around)) continue;
-      hits.push({ line: l.no, text: t.slice(Math.max(0, m.index! - 6), m.index! + m[0].length + 6) });
+      hits.push({ line: lines[i].no, text: t.slice(Math.max(0, m.index! - 6), m.index! + m[0].length + 6) });
       break;
     }
   }
@@ -104,23 +109,26 @@ export function auditPlaceholders(lines: Line[], f: FindingList) {
 // the entry's own numbering, dot leaders and page number
 const ENTRY_NOISE =
   /^(?:第[一二三四五六]部分|表?\s*\d{1,2}\s*[.、．:：-]?|[一二三四五六七八九十]{1,3}[、.．:：]|[(（][一二三四五六七八九十\d]+[)）])|[.·…．_\-—\s]*\d*$/g;
-const coreTitle = (s: string) =>
-  squash(s)
+/** A 目录 entry's or a heading's title without its numbering and page number, from its squashed text. */
+const coreTitle = (squashed: string) =>
+  squashed
     .replace(ENTRY_NOISE, '')
     .replace(/^.*?20\d\d年度?/, '')
     .replace(/^(?:部门|单位)/, '');
 
 /** Tables the document's 目录 lists that its body does not contain. */
 export function auditContents(lines: Line[], f: FindingList) {
-  const at = lines.findIndex((l) => /^目\s*录$/.test(l.text.trim()));
+  const squashed = squashedLines(lines);
+  // a line that is 目录 and nothing else, whatever its spaces
+  const at = squashed.indexOf('目录');
   if (at < 0) return;
-  const entries: Line[] = [];
+  const entries: { line: Line; title: string }[] = [];
   let end = lines.length;
   for (let i = at + 1; i < Math.min(lines.length, at + 80); i++) {
-    const t = coreTitle(lines[i].text);
+    const t = coreTitle(squashed[i]);
     if (!t) continue;
     // the body begins where the contents' first entry comes again
-    if (entries.length && t === coreTitle(entries[0].text)) {
+    if (entries.length && t === entries[0].title) {
       end = i;
       break;
     }
@@ -128,26 +136,28 @@ export function auditContents(lines: Line[], f: FindingList) {
       end = i;
       break;
     }
-    entries.push(lines[i]);
+    entries.push({ line: lines[i], title: t });
   }
   if (end === lines.length) return; // no body after the contents: not a 目录 block
-  const body = lines.slice(end).map((l) => coreTitle(l.text));
-  const missing = entries.filter((e) => {
-    const t = coreTitle(e.text);
-    return (
-      t.length >= 4 && t.endsWith('表') && !body.some((b) => b.length >= 4 && (b === t || b.endsWith(t)))
-    );
-  });
-  for (const e of missing)
+  const tables = entries.filter((e) => e.title.length >= 4 && e.title.endsWith('表'));
+  if (!tables.length) return;
+  const body: string[] = [];
+  for (let i = end; i < lines.length; i++) {
+    const b = coreTitle(squashed[i]);
+    if (b.length >= 4) body.push(b);
+  }
+  for (const { line, title } of tables) {
+    if (body.some((b) => b === title || b.endsWith(title))) continue;
     f.add(
       'toc_table_missing',
       'warning',
-      `目录列有“${squash(e.text)}”，正文中没有这张表`,
-      `The contents list “${squash(e.text)}”, but the document does not contain that table`,
+      `目录列有“${squash(line.text)}”，正文中没有这张表`,
+      `The contents list “${squash(line.text)}”, but the document does not contain that table`,
       null,
       null,
-      [e.no]
+      [line.no]
     );
+  }
 }
 
 const FIGURE = /(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?![\d.])/g;

@@ -13,7 +13,7 @@ import type { NarrativeFacts } from './narrative';
 import type { Prose } from './prose';
 import type { TableBlock } from './sections';
 import type { ParsedTables } from './tables';
-import type { Line } from './text';
+import { squash, squashedLines, type Line } from './text';
 
 export interface CompletenessInput {
   lines: Line[];
@@ -58,7 +58,6 @@ const NIL_FIGURE: Partial<Record<number, FigureName>> = {
 
 const AMOUNT_IN_LINE = /(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.])\d+\.\d{1,2}(?!\d)/;
 const AMOUNT = '\\d[\\d,]*(?:\\.\\d+)?(?:万元|元|亿元)';
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 // headings: an optional part or section number, up to a unit's name, the heading's words, nothing after
 const HEADING_PREFIX =
@@ -79,22 +78,23 @@ const isContent = (t: string) =>
   (t.length >= 30 || (t.length >= 12 && /[，。；;:：、,]/.test(t)) || (t.length >= 4 && /。$/.test(t)));
 
 function headingWithContent(lines: Line[], re: RegExp): boolean {
+  const squashed = squashedLines(lines);
   for (let i = 0; i + 1 < lines.length; i++) {
-    const t = squeeze(lines[i].text);
-    if (t.length <= 60 && re.test(t) && isContent(squeeze(lines[i + 1].text))) return true;
+    const t = squashed[i];
+    if (t.length <= 60 && re.test(t) && isContent(squashed[i + 1])) return true;
   }
   return false;
 }
 
 function hasGlossary(lines: Line[]): boolean {
-  const at = lines.findIndex((l, i) => {
-    const t = squeeze(l.text);
-    return t.length <= 30 && GLOSSARY_HEADING.test(t) && isContent(squeeze(lines[i + 1]?.text ?? ''));
-  });
+  const squashed = squashedLines(lines);
+  const at = squashed.findIndex(
+    (t, i) => t.length <= 30 && GLOSSARY_HEADING.test(t) && isContent(squashed[i + 1] ?? '')
+  );
   if (at < 0) return false;
   let definitions = 0;
   for (let i = at + 1; i < lines.length && definitions < 2; i++)
-    if (DEFINITION.test(squeeze(lines[i].text))) definitions++;
+    if (DEFINITION.test(squashed[i])) definitions++;
   return definitions >= 2;
 }
 
@@ -124,7 +124,7 @@ export function assessCompleteness(input: CompletenessInput): Completeness {
       );
     });
   };
-  const threePublicTable = squeeze(
+  const threePublicTable = squash(
     blocks
       .filter((b) => b.no === 10)
       .flatMap((b) => lines.slice(b.start, b.end).map((l) => l.text))

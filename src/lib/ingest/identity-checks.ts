@@ -4,9 +4,8 @@
 import type { Kind } from '../model';
 import type { FindingList } from './checks';
 import type { Identity } from './identity';
-import type { Line } from './text';
+import { squashedLines, type Line } from './text';
 
-const squash = (s: string) => s.replace(/\s+/g, '');
 const FUND_NAMES =
   /一般公共预算|公共预算|政府性基金预算|国有资本经营预算|年初预算|预算数|预算单位|预决算|预算管理|预算绩效|预算执行|预算法/g;
 // a heading or a table title: short, no sentence; "第二部分…", "一、…", "表3 …", or ending in 表 / 说明 / 情况
@@ -17,6 +16,7 @@ const COMPARISON = /比|较|与|相比|对比|执行|上年|下年|以来|期间
 const FINAL_WORDING =
   /决算数(?:大于|小于|等于|与(?:年初|全年)?预算数?持平)|支出决算(?:数)?为|完成(?:年初|全年)?预算(?:数)?的/g;
 
+const A_YEAR = /20\d\d年/;
 const BODY_YEAR =
   /(?<![比较与同至止于自从])(20\d\d)年度?(?!底|末|以来|\d+月|\d)(?=.{0,14}(?:预算|决算|收入|支出|三公|经费|财政拨款|收支))/g;
 
@@ -38,11 +38,17 @@ export interface IdentitySignals {
 /** The years and kinds the document's headings and table titles state, and its 决算 wording. */
 export function identitySignals(lines: Line[]): IdentitySignals {
   const out: IdentitySignals = { years: [], bodyYears: [], kinds: [], finalWording: [] };
-  for (const l of lines) {
-    const t = squash(l.text);
-    const finalWords = t.match(FINAL_WORDING)?.length ?? 0;
-    for (let i = 0; i < finalWords; i++) out.finalWording.push(l.no);
-    for (const m of t.matchAll(BODY_YEAR)) out.bodyYears.push({ value: Number(m[1]), line: l.no });
+  const squashed = squashedLines(lines);
+  for (let n = 0; n < lines.length; n++) {
+    const l = lines[n];
+    const t = squashed[n];
+    // the global matches only where they can match: 决算 / 完成 wording, a year
+    if (t.includes('决算') || t.includes('完成')) {
+      const finalWords = t.match(FINAL_WORDING)?.length ?? 0;
+      for (let i = 0; i < finalWords; i++) out.finalWording.push(l.no);
+    }
+    if (A_YEAR.test(t))
+      for (const m of t.matchAll(BODY_YEAR)) out.bodyYears.push({ value: Number(m[1]), line: l.no });
     if (!t || t.length > 50 || /[。，,；;：:]/.test(t) || COMPARISON.test(t) || !HEADING.test(t)) continue;
     // a table row ("2、基金预算拨款 205 教育支出 …") carries codes or amounts; a heading none
     if (/\d{3}/.test(t.replace(/^[^\d]*\d{1,2}[.、．]|20\d\d年/g, ''))) continue;

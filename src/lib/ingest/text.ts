@@ -189,6 +189,19 @@ export function readDocumentText(bytes: Uint8Array, file: string): DocumentText 
   return { lines, headers, html, normalised, original };
 }
 
+/** A text without its whitespace: how headings and titles are compared ("第 二 部 分" is "第二部分"). */
+export const squash = (s: string) => s.replace(/\s+/g, '');
+
+const SQUASHED = new WeakMap<readonly Line[], string[]>();
+
+/** Every line's text squashed, computed once per document: the audits that read a whole document by its
+ *  squashed lines share it instead of each squashing every line again. */
+export function squashedLines(lines: readonly Line[]): string[] {
+  let out = SQUASHED.get(lines);
+  if (!out || out.length !== lines.length) SQUASHED.set(lines, (out = lines.map((l) => squash(l.text))));
+  return out;
+}
+
 /** A name as the document writes it: brackets folded for parsing go back to full width. */
 export function displayName(s: string): string {
   return /[\u3400-\u9fff]/.test(s) ? s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：') : s;
