@@ -231,16 +231,18 @@ export function checkSingleChildren(items: Item[], f: FindingList, units: Units)
   for (const it of items)
     if (it.code && it.amount !== null && [2, 3, 5, 6, 8, 9].includes(it.table_no ?? 0))
       byKey.set(`${it.table_no}|${it.measure}|${it.code}`, it);
+  // each code's children: the codes two digits longer that start with it, in the same table and measure
+  const kidsOf = new Map<string, Item[]>();
+  for (const x of byKey.values()) {
+    const up = `${x.table_no}|${x.measure}|${x.code!.slice(0, -2)}`;
+    const kids = kidsOf.get(up);
+    if (kids) kids.push(x);
+    else kidsOf.set(up, [x]);
+  }
   for (const [key, parent] of byKey) {
-    const [t, m, code] = key.split('|');
-    const kids = [...byKey.values()].filter(
-      (x) =>
-        String(x.table_no) === t &&
-        x.measure === m &&
-        x.code!.length === code.length + 2 &&
-        x.code!.startsWith(code)
-    );
-    if (kids.length !== 1) continue;
+    const [t, m] = key.split('|');
+    const kids = kidsOf.get(key);
+    if (kids?.length !== 1) continue;
     const kid = kids[0];
     if (Math.abs(kid.amount! - parent.amount!) > sumTolerance(1, f.unit)) continue;
     compareSides(

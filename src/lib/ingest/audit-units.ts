@@ -41,17 +41,20 @@ export function unitHeaderFixes(
         .filter((m) => m.kind === 'value' && m.value > 0)
         .map((m): [number, number] => [m.value, m.lines[0]])
     ];
-    const match = (scale: number) => {
+    /** Each amount of the table stated elsewhere once scaled (only the first one with `one`). */
+    const match = (scale: number, one = false) => {
       // a value read in the wrong unit was rounded to 4 decimals of 万元 first: allow for that
       const tol = 0.00005 * Math.max(1, scale) + 0.006;
       const hits: [number, number, number, number][] = [];
       for (const it of own) {
         const r = refs.find(([v]) => Math.abs(it.amount! * scale - v) <= tol);
-        if (r) hits.push([it.amount!, r[0], it.source_line, r[1]]);
+        if (!r) continue;
+        hits.push([it.amount!, r[0], it.source_line, r[1]]);
+        if (one) break;
       }
       return hits;
     };
-    if (match(1).length) continue; // the header agrees with the rest
+    if (match(1, true).length) continue; // the header agrees with the rest
     for (const [to, scale] of Object.entries(SCALE[from] ?? {}) as [MoneyUnit, number][]) {
       const hits = match(scale);
       const totals = hits.filter(([, , line]) => own.some((x) => x.source_line === line && x.code === null));

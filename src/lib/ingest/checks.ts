@@ -165,8 +165,14 @@ export function checkTrees(items: Item[], f: FindingList, unreadable: Set<string
     for (const it of g) if (it.code) byCode.set(it.code, it);
     const codes = [...byCode.keys()];
     // the depth of a code is its length: 3 (类) → 5 (款) → 7 (项); for economic codes 3 → 5
+    const kidsOf = new Map<string, string[]>();
+    for (const c of codes) {
+      const kids = kidsOf.get(c.slice(0, -2));
+      if (kids) kids.push(c);
+      else kidsOf.set(c.slice(0, -2), [c]);
+    }
     for (const [code, parent] of byCode) {
-      const kids = codes.filter((c) => c.length === code.length + 2 && c.startsWith(code));
+      const kids = kidsOf.get(code) ?? [];
       if (!kids.length || hasUnreadableChild(tno, code, unreadable)) continue;
       const sum = kids.reduce((s, c) => s + (byCode.get(c)!.amount ?? 0), 0);
       f.equal(

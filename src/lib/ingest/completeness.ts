@@ -133,10 +133,10 @@ export function assessCompleteness(input: CompletenessInput): Completeness {
   // "公务用车购置及运行费" names both in one: the split needs 购置 and 运行 apart
   const vehicleWords = threePublicTable.replace(/购置及运行(?:维护)?费?/g, '');
   const procurementSentences = text.split(/[。]/).filter((s) => /采购/.test(s));
-  const procurementPart = (w: string) =>
-    procurementSentences.some((s) =>
-      new RegExp(`${w}(?:类)?(?:采购)?(?:预算|决算|金额|支出)?(?:为|是)?${AMOUNT}`).test(s)
-    );
+  const procurementPart = (w: string) => {
+    const part = new RegExp(`${w}(?:类)?(?:采购)?(?:预算|决算|金额|支出)?(?:为|是)?${AMOUNT}`);
+    return procurementSentences.some((s) => part.test(s));
+  };
   const noProcurement = /(?:无|没有|未安排|未发生)政府采购/.test(text);
 
   const has: Record<CompletenessItemId, () => boolean> = {

@@ -182,8 +182,7 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   for (const n of INITIAL_FIGURES) rec[initialName(n)] = initial[n]?.value ?? null;
 
   // a PDF's lines know their page: every row that names a line names its page too
-  const pageOf = new Map(lines.map((l) => [l.no, l.page ?? null]));
-  const page = (line: number) => pageOf.get(line) ?? null;
+  const page = (line: number) => pageAt.get(line) ?? null;
   const lineItems: LineItemRow[] = tables.items.map((it) => ({
     doc_id: docId,
     ...it,

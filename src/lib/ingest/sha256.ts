@@ -3,7 +3,8 @@
 // and the parser is synchronous, which the Web Crypto API is not. tests/unit/sha256.test.ts checks it against
 // node:crypto.
 
-const K = new Uint32Array([
+// as signed 32-bit words (the same bits): the rounds then stay in small integers, never heap numbers
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -17,7 +18,7 @@ const K = new Uint32Array([
 const INIT = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
 const encoder = new TextEncoder();
-const w = new Uint32Array(64);
+const w = new Int32Array(64);
 
 /** Process the 64-byte blocks of `b` from `at` (a multiple of 64 bytes long) into the state `h`. */
 function blocks(h: Uint32Array, b: Uint8Array, at: number, end: number): void {
@@ -33,14 +34,14 @@ function blocks(h: Uint32Array, b: Uint8Array, at: number, end: number): void {
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
       w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
     }
-    let a = h[0],
-      bb = h[1],
-      c = h[2],
-      d = h[3],
-      e = h[4],
-      f = h[5],
-      g = h[6],
-      hh = h[7];
+    let a = h[0] | 0,
+      bb = h[1] | 0,
+      c = h[2] | 0,
+      d = h[3] | 0,
+      e = h[4] | 0,
+      f = h[5] | 0,
+      g = h[6] | 0,
+      hh = h[7] | 0;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
