@@ -75,9 +75,8 @@ const ALIASES: [FigureName, string, 'weak'?][] = [
   ['total_expenditure', '本年支出合计', 'weak']
 ];
 
-// every alias starts with one of these characters: find those first, then try the aliases there (sticky)
-const ALIAS_START = /[公因出车“"‘'三机人基项一政国收部总支本]/g;
-const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'y');
+// one search for the next place any alias matches (at a place, the first alias listed that matches there)
+const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'g');
 
 const NUM = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s?(万元|亿元|元|%)?/g;
 const CHANGE = /(增加|减少|下降|增长|上升|节约|降低|减支|增支|节支|减|增)/;
@@ -182,12 +181,9 @@ export interface MentionOptions {
 export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
   const text = p.text;
   const hits: Hit[] = [];
-  ALIAS_START.lastIndex = 0;
-  let c: RegExpExecArray | null;
-  while ((c = ALIAS_START.exec(text))) {
-    ALIAS_RE.lastIndex = c.index;
-    const m = ALIAS_RE.exec(text);
-    if (!m || m[0].length === 0) continue;
+  ALIAS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ALIAS_RE.exec(text))) {
     let g = 0;
     while (m[g + 1] === undefined) g++;
     hits.push({
@@ -196,7 +192,6 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
       start: m.index,
       end: m.index + m[0].length
     });
-    ALIAS_START.lastIndex = m.index + m[0].length;
   }
   const out: Mention[] = [];
   for (let h = 0; h < hits.length; h++) {
