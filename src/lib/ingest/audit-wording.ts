@@ -67,15 +67,17 @@ const YEAR_AMOUNT = new RegExp(
   `(?<![比较与同对至])(20\\d\\d)年(?![^。；;,，\\d]{0,24}?(?:增加|减少|下降|增长|上升|降低|节约))[^。；;,，\\d]{0,24}?${AMOUNT}`,
   'g'
 );
+const A_YEAR = /20\d\d年/;
 const DIRECTION = /(增加|增长|上升|减少|下降|降低|持平)/;
 const UP = /增加|增长|上升/;
 // "增加（减少）0万元": a template's both-ways wording says nothing
 const BOTH_WAYS = /(?:增加|增长)[(（](?:减少|下降)|(?:减少|下降)[(（](?:增加|增长)/;
 
 /** "2016年…33万元，2015年…57.55万元，与上年对比减少": the direction against the two years' amounts. */
-function twoYearDirections(p: Prose, f: FindingList, tol: number) {
-  for (const s of sentences(p.text)) {
-    if (BOTH_WAYS.test(s.text)) continue;
+function twoYearDirections(p: Prose, said: Sentence[], f: FindingList, tol: number) {
+  for (const s of said) {
+    // two years' amounts need a year first (and the global match is not started for nothing)
+    if (!A_YEAR.test(s.text) || BOTH_WAYS.test(s.text)) continue;
     const hits = [...s.text.matchAll(YEAR_AMOUNT)];
     for (let k = 0; k + 1 < hits.length; k++) {
       const [a, b] = [hits[k], hits[k + 1]];
@@ -107,8 +109,8 @@ const NONZERO_CHANGE = new RegExp(
 );
 
 /** "持平" in a clause next to a stated non-zero change ("与上年持平，减少 5 万元"). */
-function levelWithChange(p: Prose, f: FindingList) {
-  for (const s of sentences(p.text)) {
+function levelWithChange(p: Prose, said: Sentence[], f: FindingList) {
+  for (const s of said) {
     if (!s.text.includes('持平') || BOTH_WAYS.test(s.text)) continue;
     const clauses = s.text.split(/(?<=[,，])/);
     let at = 0;
@@ -137,8 +139,14 @@ function levelWithChange(p: Prose, f: FindingList) {
   }
 }
 
-function sentences(text: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
+interface Sentence {
+  text: string;
+  /** where it starts in the prose */
+  start: number;
+}
+
+function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
   let start = 0;
   for (const m of text.matchAll(/[。；;]/g)) {
     out.push({ text: text.slice(start, m.index! + 1), start });
@@ -151,8 +159,9 @@ function sentences(text: string): { text: string; start: number }[] {
 /** Every wording check over the document's prose. `tol` is the documents' rounding in 万元. */
 export function auditWording(p: Prose, f: FindingList, tol: number) {
   budgetVerdicts(p, f, tol);
-  twoYearDirections(p, f, tol);
-  levelWithChange(p, f);
+  const said = sentences(p.text);
+  twoYearDirections(p, said, f, tol);
+  levelWithChange(p, said, f);
 }
 
 // "财政拨款收入支出总计 0.3 万元" / "财政拨款收支总计为…": the 财政拨款收支总表's 总计, not the document's 支出总计

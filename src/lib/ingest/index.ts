@@ -84,8 +84,10 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   const sourceKind: SourceKind =
     opts.sourceKind ?? (headers.some((h) => /^#\s*synthetic\b/i.test(h)) ? 'synthetic' : 'published');
 
-  const pageAt = new Map(lines.map((l) => [l.no, l.page ?? null]));
-  const place = placeOf((no) => pageAt.get(no));
+  // a PDF's lines know their page (a text's none): every row and finding that names a line names its page too
+  const pageAt = lines.some((l) => l.page !== undefined) ? new Map(lines.map((l) => [l.no, l.page])) : null;
+  const page = (line: number) => pageAt?.get(line) ?? null;
+  const place = placeOf(page);
   // year and kind from the strongest statements; their disagreements are findings (listed first)
   const identityFindings = new FindingList('万元', place);
   const id = settleIdentity(readIdentity(lines), identitySignals(lines), identityFindings);
@@ -181,8 +183,6 @@ export function ingestText(doc: DocumentText, file: string, opts: IngestOptions 
   row.prev_basis = prior.basis;
   for (const n of INITIAL_FIGURES) rec[initialName(n)] = initial[n]?.value ?? null;
 
-  // a PDF's lines know their page: every row that names a line names its page too
-  const page = (line: number) => pageAt.get(line) ?? null;
   const lineItems: LineItemRow[] = tables.items.map((it) => ({
     doc_id: docId,
     ...it,
