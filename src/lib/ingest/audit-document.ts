@@ -51,7 +51,8 @@ export function auditYears(lines: Line[], year: number | null, kind: Kind | null
             `“${m[0]}” (as of ${y}) contradicts the document's year ${year}${kind ? ` (${kind === 'final' ? 'final account' : 'budget'})` : ''}`
           );
       }
-    if (t.length > 50 || /[。，,；;]/.test(t) || COMPARISON.test(t)) continue;
+    // a heading's year reads 20xx年
+    if (t.length > 50 || !t.includes('年') || /[。，,；;]/.test(t) || COMPARISON.test(t)) continue;
     const h = HEADING_YEAR.exec(t);
     if (h && Number(h[1]) !== year)
       note(

@@ -49,6 +49,8 @@ export function identitySignals(lines: Line[]): IdentitySignals {
     }
     if (A_YEAR.test(t))
       for (const m of t.matchAll(BODY_YEAR)) out.bodyYears.push({ value: Number(m[1]), line: l.no });
+    // a heading states a year (…年) or a kind (预算 / 决算); a line with neither states nothing here
+    if (!t.includes('年') && !t.includes('算')) continue;
     if (!t || t.length > 50 || /[。，,；;：:]/.test(t) || COMPARISON.test(t) || !HEADING.test(t)) continue;
     // a table row ("2、基金预算拨款 205 教育支出 …") carries codes or amounts; a heading none
     if (/\d{3}/.test(t.replace(/^[^\d]*\d{1,2}[.、．]|20\d\d年/g, ''))) continue;

@@ -10,8 +10,10 @@ export interface Prose {
   nos: number[];
 }
 
-const WORD_END = /[0-9A-Za-z.%]$/;
 const WORD_START = /^[0-9A-Za-z.%]/;
+/** Whether a text ends in an ASCII word character (its last character only: a regex anchored at the end
+ *  would try every position of a long line). */
+const endsInWord = (t: string) => WORD_START.test(t.charAt(t.length - 1));
 // a space survives only between two ASCII word characters ("47.35 47.35"); elsewhere it is a PDF artefact
 const INNER_SPACE = /(?<![0-9A-Za-z.%]) +| +(?![0-9A-Za-z.%])/g;
 
@@ -25,7 +27,7 @@ export function buildProse(lines: Line[]): Prose {
   for (const l of lines) {
     let t = l.text.indexOf(' ') >= 0 ? l.text.replace(INNER_SPACE, '') : l.text;
     if (!t) continue;
-    if (last && WORD_END.test(last) && WORD_START.test(t)) t = ' ' + t;
+    if (last && endsInWord(last) && WORD_START.test(t)) t = ' ' + t;
     starts.push(length);
     nos.push(l.no);
     parts.push(t);
