@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/lib/ingest/sha256';
+import { sha256, sha256Hex } from '../../src/lib/ingest/sha256';
 
 const node = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
@@ -37,5 +37,19 @@ describe('sha256Hex', () => {
       expect(sha256Hex(b)).toBe(node(b));
       expect(sha256Hex(b.toString('utf8'))).toBe(node(b.toString('utf8')));
     }
+  });
+});
+
+describe("sha256 (the ingest's: the platform's own in Node, sha256Hex in a browser)", () => {
+  it("uses Node's own here, and gives sha256Hex's digest on bytes and on text of every kind", () => {
+    // the platform's hash is there: this test compares two implementations, not one with itself
+    expect(typeof process.getBuiltinModule).toBe('function');
+    for (let n = 0; n <= 200; n += 7) {
+      const b = randomBytes(n * 13);
+      expect(sha256(b)).toBe(sha256Hex(b));
+    }
+    const seed = readFileSync('data/disclosures/000_f7859c67d4b429b5.txt', 'utf8');
+    for (const s of ['', '公务接待费 19.75', '𠀀𪚥 emoji 😀', 'a\ud800b', '\udfff', '\u0000\r\n', seed])
+      expect(sha256(s)).toBe(sha256Hex(s));
   });
 });

@@ -35,7 +35,7 @@ import { buildProse } from './prose';
 import { findTables, proseLines, titleNumber } from './sections';
 import { initialBudget, priorOfKind } from './prior';
 import { rejected } from './rejected';
-import { sha256Hex } from './sha256';
+import { sha256 } from './sha256';
 import { figureSources, pageList, referencedLines, sourceText } from './sources';
 import { parseTables } from './tables';
 import { displayName, readDocumentText, UnreadableDocument, type DocumentText, type Line } from './text';
@@ -47,7 +47,7 @@ export interface IngestOptions {
   sourceKind?: SourceKind;
 }
 
-const hash = (s: string, n: number) => sha256Hex(s).slice(0, n);
+const hash = (s: string, n: number) => sha256(s).slice(0, n);
 
 export function unitIdOf(region: string | null, unitName: string): string {
   return 'u' + hash(`${region ?? ''}|${unitName}`, 12);

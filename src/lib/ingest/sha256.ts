@@ -89,3 +89,18 @@ export function sha256Hex(input: Uint8Array | string): string {
   for (let i = 0; i < 8; i++) out += h[i].toString(16).padStart(8, '0');
   return out;
 }
+
+interface Hash {
+  update(data: Uint8Array | string): Hash;
+  digest(encoding: 'hex'): string;
+}
+type Platform = { process?: { getBuiltinModule?: (id: string) => { createHash?: (alg: string) => Hash } } };
+// Node's own SHA-256 where the platform hands it over synchronously without an import (Node's
+// process.getBuiltinModule; a browser has none): the same digest as sha256Hex, about 8× faster on a document.
+const nativeHash = (globalThis as Platform).process?.getBuiltinModule?.('node:crypto')?.createHash;
+
+/** The SHA-256 digest of bytes or of a string's UTF-8 bytes, as lowercase hex: the platform's own where it has
+ *  one (Node), else sha256Hex (the browser). tests/unit/sha256.test.ts checks that both give the same. */
+export function sha256(input: Uint8Array | string): string {
+  return nativeHash ? nativeHash('sha256').update(input).digest('hex') : sha256Hex(input);
+}
