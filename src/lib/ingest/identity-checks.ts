@@ -42,15 +42,16 @@ export function identitySignals(lines: Line[]): IdentitySignals {
   for (let n = 0; n < lines.length; n++) {
     const l = lines[n];
     const t = squashed[n];
+    // every signal is a year (…年) or says 预算 / 决算 (the 决算 wording too): a line with neither has none
+    const year = t.includes('年');
+    if (!year && !t.includes('算')) continue;
     // the global matches only where they can match: 决算 / 完成 wording, a year
     if (t.includes('决算') || t.includes('完成')) {
       const finalWords = t.match(FINAL_WORDING)?.length ?? 0;
       for (let i = 0; i < finalWords; i++) out.finalWording.push(l.no);
     }
-    if (A_YEAR.test(t))
+    if (year && A_YEAR.test(t))
       for (const m of t.matchAll(BODY_YEAR)) out.bodyYears.push({ value: Number(m[1]), line: l.no });
-    // a heading states a year (…年) or a kind (预算 / 决算); a line with neither states nothing here
-    if (!t.includes('年') && !t.includes('算')) continue;
     if (!t || t.length > 50 || /[。，,；;：:]/.test(t) || COMPARISON.test(t) || !HEADING.test(t)) continue;
     // a table row ("2、基金预算拨款 205 教育支出 …") carries codes or amounts; a heading none
     if (/\d{3}/.test(t.replace(/^[^\d]*\d{1,2}[.、．]|20\d\d年/g, ''))) continue;
