@@ -62,7 +62,13 @@ const AMOUNT = '\\d[\\d,]*(?:\\.\\d+)?(?:万元|元|亿元)';
 // headings: an optional part or section number, up to a unit's name, the heading's words, nothing after
 const HEADING_PREFIX =
   '^(?:第[一二三四五六七八九十]部分)?(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]、?)?';
-const heading = (words: string) => new RegExp(`${HEADING_PREFIX}.{0,40}?(?:${words})$`);
+/** Whether a squashed line is such a heading. It ends in one of the words, so first its last character is
+ *  looked up among the words' characters (most lines end in none of them). */
+const heading = (words: string) => {
+  const re = new RegExp(`${HEADING_PREFIX}.{0,40}?(?:${words})$`);
+  const ends = new Set(words.replace(/[(?:)|]/g, ''));
+  return (t: string) => ends.has(t.charAt(t.length - 1)) && re.test(t);
+};
 const FUNCTIONS_HEADING = heading('主要职能|主要职责|部门职责|职能职责|职能');
 const ORGANISATION_HEADING = heading(
   '机构设置(?:及人员情况|情况)?|(?:部门|预算|决算|部门决算|部门预算)?单位构成|机构情况'
@@ -77,11 +83,11 @@ const isContent = (t: string) =>
   !/表$/.test(t) &&
   (t.length >= 30 || (t.length >= 12 && /[，。；;:：、,]/.test(t)) || (t.length >= 4 && /。$/.test(t)));
 
-function headingWithContent(lines: Line[], re: RegExp): boolean {
+function headingWithContent(lines: Line[], isHeading: (t: string) => boolean): boolean {
   const squashed = squashedLines(lines);
   for (let i = 0; i + 1 < lines.length; i++) {
     const t = squashed[i];
-    if (t.length <= 60 && re.test(t) && isContent(squashed[i + 1])) return true;
+    if (t.length <= 60 && isHeading(t) && isContent(squashed[i + 1])) return true;
   }
   return false;
 }
@@ -89,7 +95,7 @@ function headingWithContent(lines: Line[], re: RegExp): boolean {
 function hasGlossary(lines: Line[]): boolean {
   const squashed = squashedLines(lines);
   const at = squashed.findIndex(
-    (t, i) => t.length <= 30 && GLOSSARY_HEADING.test(t) && isContent(squashed[i + 1] ?? '')
+    (t, i) => t.length <= 30 && GLOSSARY_HEADING(t) && isContent(squashed[i + 1] ?? '')
   );
   if (at < 0) return false;
   let definitions = 0;

@@ -57,11 +57,11 @@ export function sourceText(
   referenced: Iterable<number>,
   original: (no: number) => string | undefined = () => undefined
 ): SourceTextRow[] {
-  const at = new Map(lines.map((l, i) => [l.no, i]));
+  const at = lineIndex(lines);
   const keep = new Uint8Array(lines.length);
   const pages = new Set<number>();
   for (const no of referenced) {
-    const i = at.get(no);
+    const i = at(no);
     if (i === undefined) continue;
     const p = lines[i].page;
     if (p !== undefined) pages.add(p);
@@ -79,6 +79,29 @@ export function sourceText(
       out.push({ doc_id: docId, line: l.no, page: l.page ?? null, text: shown(original(l.no)) || l.text });
   });
   return out;
+}
+
+/** Where a line number stands in `lines`: found by halving when the numbers ascend (as every reader gives
+ *  them), else by a map (the last line of a number, as before). */
+function lineIndex(lines: readonly Line[]): (no: number) => number | undefined {
+  let ascending = true;
+  for (let i = 1; i < lines.length && ascending; i++) ascending = lines[i].no > lines[i - 1].no;
+  if (!ascending) {
+    const at = new Map(lines.map((l, i) => [l.no, i]));
+    return (no) => at.get(no);
+  }
+  return (no) => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const n = lines[mid].no;
+      if (n === no) return mid;
+      if (n < no) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
 }
 
 /** Every line number a document's rows refer to. */
