@@ -75,8 +75,11 @@ const ALIASES: [FigureName, string, 'weak'?][] = [
   ['total_expenditure', '本年支出合计', 'weak']
 ];
 
-// one search for the next place any alias matches (at a place, the first alias listed that matches there)
-const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'g');
+// every alias begins with one of these two characters (a quote then 三 for “三公”): find those first, then try
+// the aliases there (sticky) — trying all of them at every character cost more than the rest of the reading
+const ALIAS_START =
+  /公[务车用]|车辆|因公|出国|[“"‘']三|三公|机关|人员|基本|项目|一般|政府|国有|收入|部门|总[收支]|支出|本年/g;
+const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'y');
 
 const NUM = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s?(万元|亿元|元|%)?/g;
 const CHANGE = /(增加|减少|下降|增长|上升|节约|降低|减支|增支|节支|减|增)/;
@@ -181,9 +184,15 @@ export interface MentionOptions {
 export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
   const text = p.text;
   const hits: Hit[] = [];
-  ALIAS_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ALIAS_RE.exec(text))) {
+  ALIAS_START.lastIndex = 0;
+  let c: RegExpExecArray | null;
+  while ((c = ALIAS_START.exec(text))) {
+    ALIAS_RE.lastIndex = c.index;
+    const m = ALIAS_RE.exec(text);
+    if (!m || m[0].length === 0) {
+      ALIAS_START.lastIndex = c.index + 1;
+      continue;
+    }
     let g = 0;
     while (m[g + 1] === undefined) g++;
     hits.push({
@@ -192,6 +201,7 @@ export function findMentions(p: Prose, opts: MentionOptions): Mention[] {
       start: m.index,
       end: m.index + m[0].length
     });
+    ALIAS_START.lastIndex = m.index + m[0].length;
   }
   const out: Mention[] = [];
   for (let h = 0; h < hits.length; h++) {
