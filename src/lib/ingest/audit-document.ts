@@ -5,7 +5,7 @@ import type { Kind } from '../model';
 import type { FindingList } from './checks';
 import type { TableBlock } from './sections';
 import type { Item } from './tables';
-import { squash, squashedLines, type Line } from './text';
+import { linesHolding, squash, squashedLines, type Line } from './text';
 
 // "截至2023年12月31日", "截止2022年底", "截至2024年8月31日"
 const AS_OF = /截[至止](20\d\d)年(?:(\d{1,2})月(?:(\d{1,2})日)?|(底|末))/g;
@@ -23,10 +23,10 @@ export function auditYears(lines: Line[], year: number | null, kind: Kind | null
     else wrong.set(key, { zh, en, stated, lines: [line] });
   };
   const squashed = squashedLines(lines);
-  for (let i = 0; i < lines.length; i++) {
+  // every date this reads starts 截至 / 截止, every heading's year reads 20xx年: other lines have neither
+  for (const i of linesHolding(lines, '截', '年')) {
     const l = lines[i];
     const t = squashed[i];
-    // every date this reads starts 截至 / 截止: a line without 截 has none (and skips the global match)
     if (t.includes('截'))
       for (const m of t.matchAll(AS_OF)) {
         const y = Number(m[1]);
@@ -77,15 +77,14 @@ export function auditYears(lines: Line[], year: number | null, kind: Kind | null
 
 // "XX局", "××单位", "某某", "联系人：XXX": a template's blanks never filled in
 const PLACEHOLDER = /(?<![A-Za-z])(?:[XＸ×]{2,}|某某)(?![A-Za-z])/g;
-const PLACEHOLDER_CHAR = /[XＸ×某]/;
 
 /** The template's placeholders left in the document. */
 export function auditPlaceholders(lines: Line[], f: FindingList) {
   const hits: { line: number; text: string }[] = [];
   const squashed = squashedLines(lines);
-  for (let i = 0; i < lines.length; i++) {
+  // a placeholder is made of X, Ｘ, × or 某: only the lines holding one are read
+  for (const i of linesHolding(lines, 'X', 'Ｘ', '×', '某')) {
     const t = squashed[i];
-    if (!PLACEHOLDER_CHAR.test(t)) continue; // no X, Ｘ, × or 某: no placeholder
     for (const m of t.matchAll(PLACEHOLDER)) {
       const around = t.slice(Math.max(0, m.index! - 1), m.index! + m[0].length + 1);
       // CJK on one side at least, or the whole value of a "名称：XXX" field

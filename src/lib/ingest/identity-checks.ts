@@ -4,7 +4,7 @@
 import type { Kind } from '../model';
 import type { FindingList } from './checks';
 import type { Identity } from './identity';
-import { squashedLines, type Line } from './text';
+import { linesHolding, squashedLines, type Line } from './text';
 
 const FUND_NAMES =
   /一般公共预算|公共预算|政府性基金预算|国有资本经营预算|年初预算|预算数|预算单位|预决算|预算管理|预算绩效|预算执行|预算法/g;
@@ -39,12 +39,11 @@ export interface IdentitySignals {
 export function identitySignals(lines: Line[]): IdentitySignals {
   const out: IdentitySignals = { years: [], bodyYears: [], kinds: [], finalWording: [] };
   const squashed = squashedLines(lines);
-  for (let n = 0; n < lines.length; n++) {
+  // every signal is a year (…年) or says 预算 / 决算 (the 决算 wording too): a line with neither has none
+  for (const n of linesHolding(lines, '年', '算')) {
     const l = lines[n];
     const t = squashed[n];
-    // every signal is a year (…年) or says 预算 / 决算 (the 决算 wording too): a line with neither has none
     const year = t.includes('年');
-    if (!year && !t.includes('算')) continue;
     // the global matches only where they can match: 决算 / 完成 wording, a year
     if (t.includes('决算') || t.includes('完成')) {
       const finalWords = t.match(FINAL_WORDING)?.length ?? 0;

@@ -198,13 +198,60 @@ export function readDocumentText(bytes: Uint8Array, file: string): DocumentText 
 /** A text without its whitespace: how headings and titles are compared ("第 二 部 分" is "第二部分"). */
 export const squash = (s: string) => s.replace(/\s+/g, '');
 
-const SQUASHED = new WeakMap<readonly Line[], string[]>();
+interface Squashed {
+  lines: string[];
+  /** the squashed lines joined by line breaks (a squashed line has no whitespace, so no break of its own) */
+  text: string;
+  /** where each line starts in text */
+  starts: number[];
+}
+
+const SQUASHED = new WeakMap<readonly Line[], Squashed>();
+
+/** The document's squashed lines, made once per document and shared by every audit that reads them. */
+function squashed(lines: readonly Line[]): Squashed {
+  let s = SQUASHED.get(lines);
+  if (!s || s.lines.length !== lines.length) {
+    const sq = lines.map((l) => squash(l.text));
+    const starts: number[] = new Array(sq.length);
+    let at = 0;
+    for (let i = 0; i < sq.length; i++) {
+      starts[i] = at;
+      at += sq[i].length + 1;
+    }
+    SQUASHED.set(lines, (s = { lines: sq, text: sq.join('\n'), starts }));
+  }
+  return s;
+}
 
 /** Every line's text squashed, computed once per document: the audits that read a whole document by its
  *  squashed lines share it instead of each squashing every line again. */
 export function squashedLines(lines: readonly Line[]): string[] {
-  let out = SQUASHED.get(lines);
-  if (!out || out.length !== lines.length) SQUASHED.set(lines, (out = lines.map((l) => squash(l.text))));
+  return squashed(lines).lines;
+}
+
+/** The indices, ascending, of the lines whose squashed text holds one of `needles` (none empty, none with a
+ *  line break): each needle is searched for in the whole squashed document once, not line by line. */
+export function linesHolding(lines: readonly Line[], ...needles: string[]): number[] {
+  const { text, starts } = squashed(lines);
+  const marked = new Uint8Array(starts.length);
+  for (const needle of needles) {
+    let at = text.indexOf(needle);
+    while (at >= 0) {
+      // the line holding position `at`: the last start at or before it
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      marked[lo] = 1;
+      at = lo + 1 < starts.length ? text.indexOf(needle, starts[lo + 1]) : -1;
+    }
+  }
+  const out: number[] = [];
+  for (let i = 0; i < marked.length; i++) if (marked[i]) out.push(i);
   return out;
 }
 
