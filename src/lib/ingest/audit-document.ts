@@ -27,30 +27,29 @@ export function auditYears(lines: Line[], year: number | null, kind: Kind | null
   for (const i of linesHolding(lines, '截', '年')) {
     const l = lines[i];
     const t = squashed[i];
-    if (t.includes('截'))
-      for (const m of t.matchAll(AS_OF)) {
-        const y = Number(m[1]);
-        const yearEnd = m[4] !== undefined || (m[2] === '12' && (m[3] === undefined || m[3] === '31'));
-        // a 决算 reports its year's end; a 预算 the end (or the months) of the year before
-        const ok =
-          kind === 'final'
+    for (const m of t.includes('截') ? t.matchAll(AS_OF) : []) {
+      const y = Number(m[1]);
+      const yearEnd = m[4] !== undefined || (m[2] === '12' && (m[3] === undefined || m[3] === '31'));
+      // a 决算 reports its year's end; a 预算 the end (or the months) of the year before
+      const ok =
+        kind === 'final'
+          ? yearEnd
+            ? [year]
+            : [year, year + 1]
+          : kind === 'budget'
             ? yearEnd
-              ? [year]
-              : [year, year + 1]
-            : kind === 'budget'
-              ? yearEnd
-                ? [year - 1]
-                : [year - 1, year]
-              : [year - 1, year, year + 1];
-        if (!ok.includes(y))
-          note(
-            `as-of|${y}`,
-            y,
-            l.no,
-            `“${m[0]}”与文档年度 ${year} 年${kind === 'final' ? '决算' : kind === 'budget' ? '预算' : ''}不符`,
-            `“${m[0]}” (as of ${y}) contradicts the document's year ${year}${kind ? ` (${kind === 'final' ? 'final account' : 'budget'})` : ''}`
-          );
-      }
+              ? [year - 1]
+              : [year - 1, year]
+            : [year - 1, year, year + 1];
+      if (!ok.includes(y))
+        note(
+          `as-of|${y}`,
+          y,
+          l.no,
+          `“${m[0]}”与文档年度 ${year} 年${kind === 'final' ? '决算' : kind === 'budget' ? '预算' : ''}不符`,
+          `“${m[0]}” (as of ${y}) contradicts the document's year ${year}${kind ? ` (${kind === 'final' ? 'final account' : 'budget'})` : ''}`
+        );
+    }
     // a heading's year reads 20xx年
     if (t.length > 50 || !t.includes('年') || /[。，,；;]/.test(t) || COMPARISON.test(t)) continue;
     const h = HEADING_YEAR.exec(t);
