@@ -236,18 +236,12 @@ export function linesHolding(lines: readonly Line[], ...needles: string[]): numb
   const { text, starts } = squashed(lines);
   const marked = new Uint8Array(starts.length);
   for (const needle of needles) {
-    let at = text.indexOf(needle);
-    while (at >= 0) {
-      // the line holding position `at`: the last start at or before it
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      marked[lo] = 1;
-      at = lo + 1 < starts.length ? text.indexOf(needle, starts[lo + 1]) : -1;
+    // the places come in order: the line holding each is found by walking on from the last one
+    let line = 0;
+    for (let at = text.indexOf(needle); at >= 0;) {
+      while (line + 1 < starts.length && starts[line + 1] <= at) line++;
+      marked[line] = 1;
+      at = line + 1 < starts.length ? text.indexOf(needle, starts[line + 1]) : -1;
     }
   }
   const out: number[] = [];
