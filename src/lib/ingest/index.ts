@@ -38,7 +38,14 @@ import { rejected } from './rejected';
 import { sha256 } from './sha256';
 import { figureSources, pageList, referencedLines, sourceText } from './sources';
 import { parseTables } from './tables';
-import { displayName, readDocumentText, UnreadableDocument, type DocumentText, type Line } from './text';
+import {
+  displayName,
+  linesHolding,
+  readDocumentText,
+  UnreadableDocument,
+  type DocumentText,
+  type Line
+} from './text';
 
 export { rejected };
 
@@ -55,8 +62,9 @@ export function unitIdOf(region: string | null, unitName: string): string {
 
 /** The money unit most of a document's own statements use (tables' headers first, then prose amounts). */
 function documentUnit(lines: Line[]): MoneyUnit | null {
-  for (const l of lines) {
-    const u = declaredUnit(l.text);
+  // every unit a line declares ends in 元: only the lines holding one are read
+  for (const i of linesHolding(lines, '元')) {
+    const u = declaredUnit(lines[i].text);
     if (u) return u;
   }
   return null;
