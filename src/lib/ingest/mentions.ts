@@ -76,7 +76,7 @@ const ALIASES: [FigureName, string, 'weak'?][] = [
 ];
 
 // every alias begins with one of these two characters (a quote then 三 for “三公”): find those first, then try
-// the aliases there (sticky) — trying all of them at every character cost more than the rest of the reading
+// the aliases there (sticky), rather than at every character an alias may start with (人, 一, 本, 公 …)
 const ALIAS_START =
   /公[务车用]|车辆|因公|出国|[“"‘']三|三公|机关|人员|基本|项目|一般|政府|国有|收入|部门|总[收支]|支出|本年/g;
 const ALIAS_RE = new RegExp(ALIASES.map(([, a]) => `(${a})`).join('|'), 'y');
