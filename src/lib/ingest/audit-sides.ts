@@ -22,6 +22,21 @@ export function sideText(s: Side, m: Measure, lang: 'zh' | 'en', place: Place): 
     : `${s.en} ${fmt(s.value)} ${u}${at ? ` (${at.en})` : ''}`;
 }
 
+type CompareOptions = {
+  measure?: Measure;
+  tolerance?: number;
+  parts?: number;
+  relation?: 'equal' | 'atMost';
+};
+
+/** Whether compareSides finds the values `a` and `b` in agreement (a caller may ask first and spare building
+ *  the sides of a finding there is not). */
+export function sidesAgree(f: FindingList, a: number, b: number, opts: CompareOptions = {}): boolean {
+  const m = opts.measure ?? 'money';
+  const tol = opts.tolerance ?? (m === 'money' ? sumTolerance(opts.parts ?? 1, f.unit) : 0.5);
+  return opts.relation === 'atMost' ? b <= a + tol : Math.abs(a - b) <= tol;
+}
+
 /** Record a finding when two statements that must agree differ beyond `tolerance`; `a` is taken as what the
  *  other should be (the finding's expected value), `b` as what was found. Returns whether they agree. */
 export function compareSides(
@@ -30,12 +45,10 @@ export function compareSides(
   severity: Severity,
   a: Side,
   b: Side,
-  opts: { measure?: Measure; tolerance?: number; parts?: number; relation?: 'equal' | 'atMost' } = {}
+  opts: CompareOptions = {}
 ): boolean {
+  if (sidesAgree(f, a.value, b.value, opts)) return true;
   const m = opts.measure ?? 'money';
-  const tol = opts.tolerance ?? (m === 'money' ? sumTolerance(opts.parts ?? 1, f.unit) : 0.5);
-  const ok = opts.relation === 'atMost' ? b.value <= a.value + tol : Math.abs(a.value - b.value) <= tol;
-  if (ok) return true;
   const [zhRel, enRel] = opts.relation === 'atMost' ? ['大于', 'exceeds'] : ['与', 'differs from'];
   f.add(
     check,

@@ -1,7 +1,7 @@
 // Totals whatever their label: the summary tables' sides (表1, 表4) against their rows, the same total where
 // it stands in several tables, and 表7's subtotals against their projects.
 import type { FindingList } from './checks';
-import { compareSides, sameFigure, sumSide, type Side } from './audit-sides';
+import { compareSides, sameFigure, sidesAgree, sumSide, type Side } from './audit-sides';
 import { sumTolerance, type MoneyUnit } from './numbers';
 import type { Item, TableProject } from './tables';
 
@@ -245,15 +245,15 @@ export function checkSingleChildren(items: Item[], f: FindingList, units: Units)
     if (kids?.length !== 1) continue;
     const kid = kids[0];
     if (Math.abs(kid.amount! - parent.amount!) > sumTolerance(1, f.unit)) continue;
+    const tolerance = same(units, Number(t));
+    if (sidesAgree(f, kid.amount!, parent.amount!, { tolerance })) continue;
     compareSides(
       f,
       'tree_sum',
       'error',
       side(kid, `${kid.code} ${kid.name}（${m}）`, `${kid.code} ${kid.name} (${m})`),
       side(parent, `${parent.code} ${parent.name}（${m}）`, `${parent.code} ${parent.name} (${m})`),
-      {
-        tolerance: same(units, Number(t))
-      }
+      { tolerance }
     );
   }
 }

@@ -82,6 +82,18 @@ export class FindingList {
     );
   }
 
+  /** Whether `equal` would find nothing: a side unstated, or the two within the rounding of `parts` figures
+   *  (a caller may ask first and spare building the messages of a finding there is not). */
+  agrees(
+    expected: number | null | undefined,
+    actual: number | null | undefined,
+    parts = 1,
+    precision = 0
+  ): boolean {
+    if (expected === null || expected === undefined || actual === null || actual === undefined) return true;
+    return Math.abs(expected - actual) <= Math.max(sumTolerance(parts, this.unit), 2 * precision + 1e-9);
+  }
+
   /** Record a finding when `actual` differs from `expected` beyond the rounding of `parts` figures. With
    *  `sides`, the message names both sides and where each stands instead of "expected … found …". */
   equal(
@@ -96,9 +108,7 @@ export class FindingList {
     precision = 0,
     sides?: [actual: Side, expected: Side]
   ): boolean {
-    if (expected === null || expected === undefined || actual === null || actual === undefined) return true;
-    if (Math.abs(expected - actual) <= Math.max(sumTolerance(parts, this.unit), 2 * precision + 1e-9))
-      return true;
+    if (this.agrees(expected, actual, parts, precision)) return true;
     if (sides) {
       const [a, b] = sides.map((s) => ({ s, at: this.place(s.lines) }));
       this.add(
@@ -175,6 +185,7 @@ export function checkTrees(items: Item[], f: FindingList, unreadable: Set<string
       const kids = kidsOf.get(code) ?? [];
       if (!kids.length || hasUnreadableChild(tno, code, unreadable)) continue;
       const sum = kids.reduce((s, c) => s + (byCode.get(c)!.amount ?? 0), 0);
+      if (f.agrees(sum, parent.amount, kids.length)) continue;
       f.equal(
         'tree_sum',
         'error',
@@ -211,28 +222,29 @@ export function checkTrees(items: Item[], f: FindingList, unreadable: Set<string
       ![...unreadable].some((u) => u.startsWith(`${tno}|`) && u.split('|')[1].length === 3)
     ) {
       const sum = top.reduce((s, c) => s + (byCode.get(c)!.amount ?? 0), 0);
-      f.equal(
-        'tree_sum',
-        'error',
-        {
-          zh: `${TABLE_NAME[+tno]} 总计（${measureZh(measure)}）不等于各类之和`,
-          en: `Table ${tno} total (${measure}) is not the sum of its classes`
-        },
-        sum,
-        total.amount,
-        [total.source_line, ...top.map((c) => byCode.get(c)!.source_line)],
-        top.length,
-        0,
-        [
-          { zh: '总计', en: 'the total', value: total.amount ?? 0, lines: [total.source_line] },
+      if (!f.agrees(sum, total.amount, top.length))
+        f.equal(
+          'tree_sum',
+          'error',
           {
-            zh: '各类之和',
-            en: 'the sum of its classes',
-            value: sum,
-            lines: top.map((c) => byCode.get(c)!.source_line)
-          }
-        ]
-      );
+            zh: `${TABLE_NAME[+tno]} 总计（${measureZh(measure)}）不等于各类之和`,
+            en: `Table ${tno} total (${measure}) is not the sum of its classes`
+          },
+          sum,
+          total.amount,
+          [total.source_line, ...top.map((c) => byCode.get(c)!.source_line)],
+          top.length,
+          0,
+          [
+            { zh: '总计', en: 'the total', value: total.amount ?? 0, lines: [total.source_line] },
+            {
+              zh: '各类之和',
+              en: 'the sum of its classes',
+              value: sum,
+              lines: top.map((c) => byCode.get(c)!.source_line)
+            }
+          ]
+        );
     }
   }
 }
