@@ -41,6 +41,6 @@ export async function ingestFileInto(
   } catch (e) {
     return rejectedEntry(ord, file, [...result.reasons, `${file}: cannot be written: ${messageOf(e)}`]);
   }
-  shard.add(ord, cells);
+  await shard.add(ord, cells);
   return documentEntry(ord, result);
 }

@@ -7,7 +7,7 @@ import type { IngestOptions } from '../lib/ingest/index';
 import type { InputFile } from '../lib/ingest/files';
 import { rejectedEntry, type ReportEntry } from '../lib/ingest/report';
 import { DOCUMENT_BUDGET_S, overTimeReason } from '../lib/ingest/budgets';
-import type { TableName } from '../lib/model';
+import type { PartFiles } from '../lib/ingest/parquet';
 
 export interface BatchItem {
   ord: number;
@@ -18,18 +18,20 @@ export interface WorkerData {
   tmpDir: string;
   shardId: number;
   opts: IngestOptions;
+  /** rows after which a shard writes a part (openShard's default when absent) */
+  partRows?: number;
 }
 
 export type ToWorker = { type: 'batch'; items: BatchItem[] } | { type: 'finish' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'entry'; entry: ReportEntry }
-  | { type: 'finished'; files: Record<TableName, string> }
+  | { type: 'finished'; parts: PartFiles[] }
   | { type: 'error'; message: string };
 
 export interface Runner {
   run(items: BatchItem[]): Promise<ReportEntry[]>;
-  finish(): Promise<Record<TableName, string>>;
+  finish(): Promise<PartFiles[]>;
   close(): Promise<void>;
 }
 
@@ -76,7 +78,7 @@ export function workerRunner(
   let closing = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let ready!: { resolve: () => void; reject: (e: Error) => void };
-  let finished: { resolve: (f: Record<TableName, string>) => void; reject: (e: Error) => void } | null = null;
+  let finished: { resolve: (p: PartFiles[]) => void; reject: (e: Error) => void } | null = null;
   const fail = (e: Error) => {
     failure ??= e;
     if (timer) clearTimeout(timer);
@@ -120,7 +122,7 @@ export function workerRunner(
         settle(p, m.entry);
         return arm();
       }
-      if (m.type === 'finished') return finished?.resolve(m.files);
+      if (m.type === 'finished') return finished?.resolve(m.parts);
     });
     w.on('error', (e: Error & { code?: string }) => {
       if (w !== worker) return;
@@ -172,7 +174,7 @@ export function workerRunner(
         if (idle) arm();
       }).then((entries) => entries.sort((a, b) => a.ord - b.ord)),
     finish: () =>
-      new Promise<Record<TableName, string>>((resolve, reject) => {
+      new Promise<PartFiles[]>((resolve, reject) => {
         if (failure) return reject(failure);
         finished = { resolve, reject };
         worker.postMessage({ type: 'finish' } satisfies ToWorker);
@@ -197,11 +199,12 @@ export function workerRunner(
 
 export interface PoolResult {
   entries: ReportEntry[];
-  shardFiles: Record<TableName, string>[];
+  /** every shard's parts, shard after shard */
+  parts: PartFiles[];
 }
 
 /** A positive number from the environment, else `fallback`. */
-const fromEnv = (name: string, fallback: number) => {
+export const fromEnv = (name: string, fallback: number) => {
   const n = Number(process.env[name]);
   return n > 0 ? n : fallback;
 };
@@ -220,6 +223,8 @@ export async function runPool(
     budgetMs?: number;
     /** heap budget of each worker (default DEFAULT_MEMORY_MB, or GONGKAI_INGEST_MEMORY_MB) */
     memoryMb?: number;
+    /** rows after which a shard writes a part (default PART_ROWS, or GONGKAI_INGEST_PART_ROWS) */
+    partRows?: number;
   }
 ): Promise<PoolResult> {
   const jobs = Math.max(1, Math.min(opts.jobs, files.length || 1));
@@ -227,8 +232,10 @@ export async function runPool(
     timeMs: opts.budgetMs ?? fromEnv('GONGKAI_INGEST_BUDGET_S', DEFAULT_BUDGET_S) * 1000,
     memoryMb: opts.memoryMb ?? Math.round(fromEnv('GONGKAI_INGEST_MEMORY_MB', DEFAULT_MEMORY_MB))
   };
+  // absent: openShard's default (the worker loads DuckDB, this thread need not yet)
+  const partRows = opts.partRows ?? (Math.trunc(fromEnv('GONGKAI_INGEST_PART_ROWS', 0)) || undefined);
   const make = (shardId: number) =>
-    workerRunner({ tmpDir: opts.tmpDir, shardId, opts: opts.ingest }, budgets);
+    workerRunner({ tmpDir: opts.tmpDir, shardId, opts: opts.ingest, partRows }, budgets);
   const settled = await Promise.allSettled(Array.from({ length: jobs }, (_, i) => make(i)));
   const runners = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   try {
@@ -256,9 +263,9 @@ export async function runPool(
       stopped = true;
       throw e;
     });
-    const shardFiles = [];
-    for (const r of runners) shardFiles.push(await r.finish());
-    return { entries, shardFiles };
+    const parts = [];
+    for (const r of runners) parts.push(...(await r.finish()));
+    return { entries, parts };
   } finally {
     await Promise.all(runners.map((r) => r.close()));
   }

@@ -10,7 +10,7 @@ const data = workerData as WorkerData;
 const post = (m: FromWorker) => port.postMessage(m);
 
 try {
-  const shard = await openShard(data.tmpDir, data.shardId);
+  const shard = await openShard(data.tmpDir, data.shardId, { partRows: data.partRows });
   // messages are handled one after another (a PDF's reading is asynchronous)
   let queue: Promise<void> = Promise.resolve();
   const handle = async (msg: ToWorker) => {
@@ -20,7 +20,7 @@ try {
         for (const it of msg.items)
           post({ type: 'entry', entry: await ingestFileInto(shard, it.ord, it.input, data.opts) });
       } else {
-        post({ type: 'finished', files: await shard.finish() });
+        post({ type: 'finished', parts: await shard.finish() });
       }
     } catch (e) {
       post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -22,7 +22,7 @@ import {
 } from '../lib/ingest/report';
 import { TABLE_NAMES } from '../lib/model';
 import { LockedError, TMP_PREFIX, acquireLock, pauseAt, publish, removeLeftovers } from './ingest-output';
-import { runPool } from './ingest-pool';
+import { fromEnv, runPool } from './ingest-pool';
 import { startProgress } from './progress';
 
 export const USAGE = `usage: npm run ingest -- --out DIR [--jobs N] [--source-kind published|synthetic]
@@ -190,12 +190,14 @@ export async function runIngest(argv: readonly string[], io: Io = defaultIo): Pr
     });
     pooling.catch(() => {}); // awaited below
     // the Parquet writer (DuckDB) loads here while the worker threads start and parse
-    const { writeTables } = await import('../lib/ingest/parquet');
+    const { MERGE_MEMORY_MB, writeTables } = await import('../lib/ingest/parquet');
     const pool = await pooling;
     pauseAt('parsed');
     const { entries, excluded } = rejectDuplicates(pool.entries);
     const report = buildReport(entries);
-    const written = await writeTables(work, pool.shardFiles, excluded);
+    const written = await writeTables(work, pool.parts, excluded, {
+      memoryMb: fromEnv('GONGKAI_INGEST_MERGE_MB', MERGE_MEMORY_MB)
+    });
     const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
     const tableFiles = TABLE_NAMES.map((t) => {
       const target = join(stage, written.tables[t].file);

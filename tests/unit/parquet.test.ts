@@ -106,22 +106,24 @@ function syntheticDoc(i: number, unit: number, n = 3): DocumentResult {
   };
 }
 
-/** Write `docs` spread over shards as `shardOf` says, into a fresh out folder; returns the folder. */
+/** Write `docs` spread over shards as `shardOf` says (each shard cutting a part every `partRows` rows), into
+ * a fresh out folder; returns the folder, what was written and the parts. */
 async function writeDocs(
   docs: DocumentResult[],
   shardOf: (ord: number) => number,
   shards: number,
-  excluded: number[] = []
+  excluded: number[] = [],
+  partRows?: number
 ) {
   const tmp = tempDir();
   const out = tempDir();
-  const opened = await Promise.all(Array.from({ length: shards }, (_, s) => openShard(tmp, s)));
-  docs.forEach((d, ord) => opened[shardOf(ord)].add(ord, documentCells(d)));
-  const files = [];
-  for (const s of opened) files.push(await s.finish());
-  const written = await writeTables(tmp, files, excluded);
+  const opened = await Promise.all(Array.from({ length: shards }, (_, s) => openShard(tmp, s, { partRows })));
+  for (const [ord, d] of docs.entries()) await opened[shardOf(ord)].add(ord, documentCells(d));
+  const parts = [];
+  for (const s of opened) parts.push(...(await s.finish()));
+  const written = await writeTables(tmp, parts, excluded);
   for (const t of TABLE_NAMES) renameSync(written.temps[t], join(out, written.tables[t].file));
-  return { out, written };
+  return { out, written, parts };
 }
 
 const bytesOf = (dir: string) =>
@@ -290,6 +292,23 @@ describe('writing Parquet', () => {
     const two = await writeDocs(many, (ord) => (ord * 7919) % 3, 3, [5]);
     expect(bytesOf(two.out)).toEqual(bytesOf(one.out));
     expect(one.written.tables).toEqual(two.written.tables);
+  });
+
+  it('gives the same bytes however the shards cut the batch into parts', async () => {
+    // 1–5 line items, 2 source lines and 5 other rows each: 8–12 rows a document
+    const many = Array.from({ length: 60 }, (_, i) => syntheticDoc(i, i % 7, 1 + (i % 5)));
+    const one = await writeDocs(many, () => 0, 1, [5]);
+    expect(one.parts).toHaveLength(1);
+    // a part as soon as a document's rows are in: one part per document
+    const each = await writeDocs(many, () => 0, 1, [5], 1);
+    expect(each.parts).toHaveLength(60);
+    // parts cut after 30+ rows, 3 documents or 4, over three shards
+    const cut = await writeDocs(many, (ord) => (ord * 7919) % 3, 3, [5], 30);
+    expect(cut.parts.length).toBeGreaterThan(12);
+    expect(cut.parts.length).toBeLessThan(24);
+    expect(bytesOf(each.out)).toEqual(bytesOf(one.out));
+    expect(bytesOf(cut.out)).toEqual(bytesOf(one.out));
+    expect(cut.written.tables).toEqual(one.written.tables);
   });
 
   it('writes valid empty files with the schema when there is nothing', async () => {

@@ -2,13 +2,16 @@
 //
 // Rows go through two steps:
 // 1. A *shard* (one per parsing thread) appends each document's rows into its own in-memory DuckDB, in staging
-//    tables that carry one extra column, _ord (the document's place in the sorted input list). A document's
-//    rows are contiguous and in order, so its row number in the shard's file gives each row's place. When the
-//    batch ends, the shard dumps its staging tables to Parquet in a temp folder.
-// 2. `writeTables` reads every shard's files, drops the documents the batch rejected late (duplicates),
-//    keeps the first row of each unit, orders rows by SORT_KEYS (ties broken by _ord and the row's place, so the order is
-//    total and the bytes do not depend on which thread parsed what) and writes ZSTD Parquet, each to a temp
-//    name that is renamed into place only when complete.
+//    tables that carry one extra column, _ord (the document's place in the sorted input list). Once they hold
+//    `partRows` rows or more (after a whole document: a document's rows are never split), the shard writes them
+//    to the next *part* (one compressed Parquet file per table in the temp folder) and empties them, so a thread
+//    holds at most one part in memory whatever the batch's size. Within a part a document's rows are contiguous
+//    and in order, so a row's number in its part's file gives its place among its document's rows.
+// 2. `writeTables` reads every part's files, drops the documents the batch rejected late (duplicates),
+//    keeps the first row of each unit, orders rows by SORT_KEYS (ties broken by _ord and the row's place, so the
+//    order is total and the bytes depend neither on which thread parsed what nor on where the parts were cut)
+//    and writes ZSTD Parquet, each to a temp name that is renamed into place only when complete. Its DuckDB has
+//    a memory limit and spills to a folder inside the temp folder beyond it.
 // Table and column names come only from TABLES in the model (a closed list); the only strings pasted into
 // SQL are paths this process chose, quoted as SQL string literals.
 import {
@@ -60,48 +63,93 @@ function appendCell(appender: DuckDBAppender, col: Column, value: Cell): void {
 
 const stagingName = (t: TableName) => `stage_${t}`;
 
+/** A part is written once and read once, by the merge; compressed, so the temp folder stays small. */
+const PART_COMPRESSION = 'zstd';
+
+/** One part of a shard: its Parquet file of each table. */
+export type PartFiles = Record<TableName, string>;
+
 export interface Shard {
-  /** Append one document's checked rows under its input ordinal. */
-  add(ord: number, cells: TableCells): void;
-  /** Dump the staging tables to Parquet in the temp folder; returns the files by table. */
-  finish(): Promise<Record<TableName, string>>;
+  /** Append one document's checked rows under its input ordinal (calls are taken one after another). */
+  add(ord: number, cells: TableCells): Promise<void>;
+  /** Write what is left to a last part; returns every part's files, in order. */
+  finish(): Promise<PartFiles[]>;
 }
 
-/** Open a shard writing into `tmpDir` (files named after `shardId`). */
-export async function openShard(tmpDir: string, shardId: number): Promise<Shard> {
+/** Rows (of all tables) a shard holds in memory before it writes them to a part: some tens of MB. */
+export const PART_ROWS = 250_000;
+
+export interface ShardOptions {
+  /** rows after which the shard writes a part (default PART_ROWS) */
+  partRows?: number;
+}
+
+/** Open a shard writing its parts into `tmpDir` (files named after `shardId`). */
+export async function openShard(
+  tmpDir: string,
+  shardId: number,
+  { partRows = PART_ROWS }: ShardOptions = {}
+): Promise<Shard> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await instance.connect();
-  const appenders = {} as Record<TableName, DuckDBAppender>;
-  for (const t of TABLE_NAMES) {
-    await conn.run(tableDDL(t, stagingName(t), true));
-    appenders[t] = await conn.createAppender(stagingName(t));
-  }
+  let appenders = {} as Record<TableName, DuckDBAppender>;
+  let rows = 0;
+  const parts: PartFiles[] = [];
+  const begin = async () => {
+    appenders = {} as Record<TableName, DuckDBAppender>;
+    for (const t of TABLE_NAMES) {
+      await conn.run(tableDDL(t, stagingName(t), true));
+      appenders[t] = await conn.createAppender(stagingName(t));
+    }
+    rows = 0;
+  };
+  /** Write the staging tables to the next part and drop them (their memory goes back). */
+  const writePart = async () => {
+    const files = {} as PartFiles;
+    for (const t of TABLE_NAMES) {
+      appenders[t].flushSync();
+      appenders[t].closeSync();
+      files[t] = join(tmpDir, `shard-${shardId}-part-${parts.length}-${t}.parquet`);
+      await conn.run(
+        `COPY ${quoteIdent(stagingName(t))} TO ${sqlString(files[t])} (FORMAT parquet, COMPRESSION ${PART_COMPRESSION})`
+      );
+      await conn.run(`DROP TABLE ${quoteIdent(stagingName(t))}`);
+    }
+    parts.push(files);
+  };
+  const append = async (ord: number, cells: TableCells) => {
+    for (const t of TABLE_NAMES) {
+      const cols = TABLES[t];
+      const appender = appenders[t];
+      for (const row of cells[t]) {
+        for (let i = 0; i < cols.length; i++) appendCell(appender, cols[i], row[i]);
+        appender.appendInteger(ord);
+        appender.endRow();
+      }
+      rows += cells[t].length;
+    }
+    if (rows >= partRows) {
+      await writePart();
+      await begin();
+    }
+  };
+  await begin();
+  // one call at a time, in the order made: a part being written is never appended to
+  let queue: Promise<void> = Promise.resolve();
   return {
     add(ord, cells) {
-      for (const t of TABLE_NAMES) {
-        const cols = TABLES[t];
-        const appender = appenders[t];
-        const rows = cells[t];
-        for (const row of rows) {
-          for (let i = 0; i < cols.length; i++) appendCell(appender, cols[i], row[i]);
-          appender.appendInteger(ord);
-          appender.endRow();
-        }
-      }
+      const next = queue.then(() => append(ord, cells));
+      queue = next.catch(() => {});
+      return next;
     },
     async finish() {
-      const files = {} as Record<TableName, string>;
-      for (const t of TABLE_NAMES) {
-        appenders[t].flushSync();
-        appenders[t].closeSync();
-        files[t] = join(tmpDir, `shard-${shardId}-${t}.parquet`);
-        await conn.run(
-          `COPY ${quoteIdent(stagingName(t))} TO ${sqlString(files[t])} (FORMAT parquet, COMPRESSION uncompressed)`
-        );
-      }
+      await queue;
+      // a shard that got no rows still writes one (empty) part, so every table has a file with its schema
+      if (rows > 0 || parts.length === 0) await writePart();
+      else for (const t of TABLE_NAMES) appenders[t].closeSync();
       conn.closeSync();
       instance.closeSync();
-      return files;
+      return parts;
     }
   };
 }
@@ -148,16 +196,29 @@ async function readColumn(conn: DuckDBConnection, sql: string): Promise<unknown[
   return reader.getRows().map((r) => r[0]);
 }
 
+/** The memory the merge's DuckDB may use (MB) before it spills to disk. */
+export const MERGE_MEMORY_MB = 256;
+
+export interface MergeOptions {
+  /** the merge's memory limit in MB (default MERGE_MEMORY_MB) */
+  memoryMb?: number;
+}
+
 /**
- * Merge the shards' files into the final tables, written as ZSTD Parquet to temp names in `tmpDir`.
- * `excluded` are the input ordinals whose rows must not land (documents rejected after parsing).
+ * Merge the shards' parts into the final tables, written as ZSTD Parquet to temp names in `tmpDir`.
+ * `excluded` are the input ordinals whose rows must not land (documents rejected after parsing). The sorts
+ * spill to `tmpDir/merge-spill` beyond the memory limit, so what is left on an interruption goes with `tmpDir`.
  */
 export async function writeTables(
   tmpDir: string,
-  shardFiles: readonly Record<TableName, string>[],
-  excluded: readonly number[]
+  parts: readonly PartFiles[],
+  excluded: readonly number[],
+  { memoryMb = MERGE_MEMORY_MB }: MergeOptions = {}
 ): Promise<WrittenTables> {
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: `${Math.trunc(memoryMb)}MB`,
+    temp_directory: join(tmpDir, 'merge-spill')
+  });
   const conn = await instance.connect();
   try {
     await conn.run('SET preserve_insertion_order = true');
@@ -173,7 +234,7 @@ export async function writeTables(
     const tables = {} as Record<TableName, TableOutput>;
     const temps = {} as Record<TableName, string>;
     for (const t of TABLE_NAMES) {
-      const files = shardFiles.map((s) => s[t]);
+      const files = parts.map((p) => p[t]);
       let source: string;
       if (files.length > 0) {
         source = `(SELECT * EXCLUDE (file_row_number), file_row_number AS "_seq" FROM read_parquet([${files
