@@ -108,6 +108,7 @@ export class FindingList {
     precision = 0,
     sides?: [actual: Side, expected: Side]
   ): boolean {
+    if (expected === null || expected === undefined || actual === null || actual === undefined) return true;
     if (this.agrees(expected, actual, parts, precision)) return true;
     if (sides) {
       const [a, b] = sides.map((s) => ({ s, at: this.place(s.lines) }));
